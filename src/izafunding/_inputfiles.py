@@ -1,0 +1,178 @@
+"""Reading the text of a user's input file (TOML or CSV) into values; no I/O."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+from ._money import Money
+from .errors import FundingError, InputFileError
+
+
+__all__ = [
+    "field_money",
+    "field_str",
+    "field_table",
+    "field_weight",
+    "parse_toml",
+    "parse_weights_csv",
+    "parse_weights_toml",
+]
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    """
+    Parse TOML text; a syntax error names the file and the line.
+
+    >>> parse_toml("total = '€ 262.000'", "x.toml")
+    {'total': '€ 262.000'}
+    >>> parse_toml("total = 1\\ntotal = 2", "x.toml")
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.InputFileError: x.toml: not valid TOML: Cannot overwrite a value ...
+    """
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        msg = f"{source}: not valid TOML: {e}"
+        raise InputFileError(msg) from None
+
+
+def _where(source: str, path: str) -> str:
+    return f"{source}: {path}" if path else source
+
+
+def field_table(
+    data: Mapping[str, Any], name: str, *, source: str, path: str = ""
+) -> Mapping[str, Any]:
+    """The table (mapping) *name* in *data*; missing or not a table is an error."""
+    where = _where(source, f"{path}.{name}" if path else name)
+    if name not in data:
+        msg = f"{where}: missing; add a [{f'{path}.' if path else ''}{name}] table"
+        raise InputFileError(msg)
+    value = data[name]
+    if not isinstance(value, Mapping):
+        msg = f"{where}: must be a table, got {value!r}"
+        raise InputFileError(msg)
+    return value
+
+
+def field_str(data: Mapping[str, Any], name: str, *, source: str, path: str = "") -> str:
+    """The string field *name*; missing or not a string is an error."""
+    where = _where(source, f"{path}.{name}" if path else name)
+    if name not in data:
+        msg = f"{where}: missing; write {name} = \"...\""
+        raise InputFileError(msg)
+    value = data[name]
+    if not isinstance(value, str):
+        msg = f"{where}: must be text in quotes, got {value!r}"
+        raise InputFileError(msg)
+    return value
+
+
+def field_money(value: object, *, where: str) -> Money:
+    """
+    Read an amount: Dutch notation in a string ("€ 1.438.963,-"), or an
+    integer number of euros. A TOML float is refused (it may have lost cents).
+
+    >>> field_money("€ 85.239", where="f.toml: offset")
+    Money('85239.00')
+    >>> field_money(1.5, where="f.toml: total")
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.InputFileError: f.toml: total: 1.5 is a float; write the amount in quotes, such as "€ 1,50"
+    """
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, int):
+        return Money(value)
+    elif isinstance(value, float):
+        msg = f"{where}: {value!r} is a float; write the amount in quotes, such as \"€ 1,50\""
+        raise InputFileError(msg)
+    elif isinstance(value, str):
+        try:
+            return Money.parse(value)
+        except FundingError as e:
+            msg = f"{where}: {e}"
+            raise InputFileError(msg) from None
+    msg = f"{where}: expected an amount such as \"€ 1.438.963\" or 1438963, got {value!r}"
+    raise InputFileError(msg)
+
+
+def field_weight(value: object, *, where: str) -> int | Decimal | Fraction:
+    """
+    Read a weight: an integer, or a decimal or fraction written as text
+    ("0.3", "0,3", "3/10"). Floats are refused.
+
+    >>> field_weight("0,3", where="w")
+    Decimal('0.3')
+    >>> field_weight("200/462", where="w")
+    Fraction(100, 231)
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        try:
+            if "/" in text:
+                return Fraction(text)
+            if "," in text and "." in text:
+                text = text.replace(".", "")
+            return Decimal(text.replace(",", "."))
+        except (ValueError, ZeroDivisionError, InvalidOperation):
+            pass
+    if isinstance(value, float):
+        msg = f"{where}: {value!r} is a float; write it in quotes, such as \"{value}\""
+        raise InputFileError(msg)
+    msg = f"{where}: expected a weight such as 29683, \"0.3\" or \"3/10\", got {value!r}"
+    raise InputFileError(msg)
+
+
+def parse_weights_toml(text: str, source: str) -> dict[str, int | Decimal | Fraction]:
+    """
+    Weights from a TOML file with a ``[weights]`` table.
+
+    >>> parse_weights_toml("[weights]\\nDalfsen = 29683\\nOmmen = 19035", "w.toml")
+    {'Dalfsen': 29683, 'Ommen': 19035}
+    """
+    data = parse_toml(text, source)
+    table = field_table(data, "weights", source=source)
+    return {
+        str(name): field_weight(value, where=f"{source}: weights.{name}")
+        for name, value in table.items()
+    }
+
+
+def parse_weights_csv(text: str, source: str) -> dict[str, int | Decimal | Fraction]:
+    """
+    Weights from CSV rows ``name,weight``; a header row is recognised when its
+    second cell is not a number. Errors name the line.
+
+    >>> parse_weights_csv("name,inhabitants\\nDalfsen,29683\\nOmmen,19035\\n", "w.csv")
+    {'Dalfsen': 29683, 'Ommen': 19035}
+    """
+    weights: dict[str, int | Decimal | Fraction] = {}
+    rows = list(csv.reader(io.StringIO(text)))
+    for number, row in enumerate(rows, start=1):
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        where = f"{source}: line {number}"
+        if len(row) != 2:
+            msg = f"{where}: expected two cells 'name,weight', got {row!r}"
+            raise InputFileError(msg)
+        name, raw = row[0].strip(), row[1].strip()
+        if number == 1 and not raw.replace(".", "").replace(",", "").isdigit():
+            continue  # header
+        if name in weights:
+            msg = f"{where}: {name!r} appears twice; each name may appear once"
+            raise InputFileError(msg)
+        weights[name] = field_weight(int(raw) if raw.isdigit() else raw, where=f"{where}, weight")
+    if not weights:
+        msg = f"{source}: no rows 'name,weight' found"
+        raise InputFileError(msg)
+    return weights

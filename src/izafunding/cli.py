@@ -1,0 +1,149 @@
+"""
+The command line: the one edge module that reads the user's files and prints.
+
+Every domain module is pure; this module turns arguments and file contents
+into calls, and results into text on standard output. Errors of the library
+(``FundingError``) are printed as one line on standard error with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import examples
+from ._allocation import Equal, Fixed, HalfUpEach, LargestRemainder, ProRata, allocate
+from ._inputfiles import parse_weights_csv, parse_weights_toml
+from ._money import Money
+from .errors import FundingError, InputFileError
+
+
+__all__ = ["main"]
+
+Handler = Callable[[argparse.Namespace], str]
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        msg = f"{path}: cannot read the file ({e.strerror})"
+        raise InputFileError(msg) from None
+
+
+# -- izafunding allocate ------------------------------------------------------
+
+
+def _cmd_allocate(args: argparse.Namespace) -> str:
+    text = _read(args.weights)
+    if args.weights.lower().endswith(".csv"):
+        weights = parse_weights_csv(text, args.weights)
+    else:
+        weights = parse_weights_toml(text, args.weights)
+    total = Money.parse(args.total)
+    unit = Money.parse(args.unit)
+    rounding = (
+        LargestRemainder(unit=unit) if args.rounding == "largest-remainder" else HalfUpEach(unit=unit)
+    )
+    key: Equal | ProRata | Fixed
+    if args.key == "equal":
+        key = Equal(list(weights))
+    elif args.key == "fixed":
+        key = Fixed(weights)
+    else:
+        key = ProRata(weights)
+    alloc = allocate(total, key, rounding=rounding)
+    width = max(len(str(r)) for r in alloc) + 2
+    lines = [f"{r!s:<{width}}{alloc[r]!s:>20}" for r in alloc]
+    lines.append("-" * (width + 20))
+    lines.append(f"{'total':<{width}}{alloc.total!s:>20}")
+    lines.append(f"{'to divide':<{width}}{alloc.target!s:>20}")
+    lines.append(f"{'residue':<{width}}{alloc.residue!s:>20}")
+    if args.explain:
+        lines += ["", *alloc.explain()]
+    return "\n".join(lines)
+
+
+def _add_allocate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "allocate",
+        help="split a total over recipients by a key read from a TOML or CSV file",
+        description=(
+            "Split TOTAL over the recipients in WEIGHTS (a TOML file with a [weights] "
+            "table, or a CSV file of name,weight rows) and print each part, the total "
+            "and the residue."
+        ),
+    )
+    p.add_argument("total", help="the amount to divide, e.g. '€ 262.000' or 262000")
+    p.add_argument("weights", help="TOML ([weights] table) or CSV (name,weight) file")
+    p.add_argument(
+        "--key",
+        choices=["pro-rata", "equal", "fixed"],
+        default="pro-rata",
+        help="pro-rata by the weights (default), equal parts, or fixed shares summing to 1",
+    )
+    p.add_argument(
+        "--rounding",
+        choices=["largest-remainder", "half-up-each"],
+        default="largest-remainder",
+        help="largest-remainder (parts sum to the total; default) or half-up-each "
+        "(each part rounded alone, as spreadsheets do; the residue is shown)",
+    )
+    p.add_argument("--unit", default="€ 0,01", help="rounding unit, e.g. '€ 1' (default € 0,01)")
+    p.add_argument("--explain", action="store_true", help="say how each part was computed")
+    p.set_defaults(handler=_cmd_allocate)
+
+
+# -- izafunding example ----------------------------------------------------------
+
+
+def _cmd_example(args: argparse.Namespace) -> str:
+    if args.list or not args.name:
+        return "\n".join(f"{n:<32}{examples.get(n).title}" for n in examples.names())
+    return examples.render(args.name)
+
+
+def _add_example(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "example",
+        help="print a worked example from the source documents on built-in data",
+    )
+    p.add_argument("name", nargs="?", help="the example's name (see --list)")
+    p.add_argument("--list", action="store_true", help="list the examples")
+    p.set_defaults(handler=_cmd_example)
+
+
+# -- main -------------------------------------------------------------------------
+
+_COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
+    _add_allocate,
+    _add_example,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="izafunding",
+        description="Dutch municipal health funding (SPUK IZA, GALA, transformatiemiddelen), exact.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in _COMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        output = handler(args)
+    except FundingError as e:
+        print(f"izafunding {args.command}: error: {e}", file=sys.stderr)
+        return 2
+    print(output)
+    return 0
