@@ -51,6 +51,15 @@ def identifier_of(recipient: object) -> str:
     return ident if isinstance(ident, str) else str(recipient)
 
 
+def _tie_ranks(recipients: Sequence[Recipient]) -> tuple[int, ...]:
+    """Each recipient's place when sorted by identifier (0 sorts first)."""
+    order = sorted(range(len(recipients)), key=lambda i: identifier_of(recipients[i]))
+    ranks = [0] * len(recipients)
+    for rank, i in enumerate(order):
+        ranks[i] = rank
+    return tuple(ranks)
+
+
 def _fmt_int(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -66,6 +75,8 @@ def _fmt_number(value: Fraction) -> str:
 
 
 def _check_weight(recipient: object, weight: object, what: str) -> Fraction:
+    if type(weight) is int and weight >= 0:  # the common case: inhabitants
+        return Fraction(weight)
     if isinstance(weight, float):
         msg = (
             f"{what} of {recipient!r} must not be a float (got {weight!r}); use an int, "
@@ -228,20 +239,27 @@ class ProRata:
     recipients: tuple[Recipient, ...] = attrs.field(init=False, eq=False, repr=False)
     _numerators: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _denominator: int = attrs.field(init=False, eq=False, repr=False)
+    _tie_ranks: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        total = sum(w for _, w in self.weights)
-        if total == 0:
+        values = [w for _, w in self.weights]
+        if all(w.denominator == 1 for w in values):
+            nums = tuple(w.numerator for w in values)
+        else:
+            nums, _ = _integer_numerators(values)
+        if not any(nums):
+            shown = {r: _fmt_number(w) for r, w in self.weights}
             msg = (
-                f"ProRata: the weights must not all be zero (got "
-                f"{dict(self.weights)!r}); give at least one recipient a positive weight"
+                f"ProRata: the weights must not all be zero (got {shown!r}); "
+                f"give at least one recipient a positive weight"
             )
             raise AllocationError(msg)
-        nums, _ = _integer_numerators([w for _, w in self.weights])
         # Shares are nums[i] / sum(nums); the weights' own denominator cancels.
-        object.__setattr__(self, "recipients", tuple(r for r, _ in self.weights))
+        recipients = tuple(r for r, _ in self.weights)
+        object.__setattr__(self, "recipients", recipients)
         object.__setattr__(self, "_numerators", nums)
         object.__setattr__(self, "_denominator", sum(nums))
+        object.__setattr__(self, "_tie_ranks", _tie_ranks(recipients))
 
     @property
     def total_weight(self) -> Fraction:
@@ -522,20 +540,17 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
                 f"HalfUpEach, which reports the residue"
             )
             raise AllocationError(msg)
-        floors = []
-        remainders = []
-        for n in nums:
-            q, r = divmod(amount * n, scale)
-            floors.append(q)
-            remainders.append(r)
-        left = amount // unit - sum(floors)
+        quotients = [divmod(amount * n, scale) for n in nums]
+        left = amount // unit - sum(q for q, _ in quotients)
         extra = [0] * len(nums)
         if left:
-            ids = [identifier_of(r) for r in key.recipients]
-            order = sorted(range(len(nums)), key=lambda i: (-remainders[i], ids[i]))
-            for i in order[:left]:
+            # Largest remainder first; equal remainders by identifier (rank 0 first).
+            ranks = getattr(key, "_tie_ranks", None) or _tie_ranks(key.recipients)
+            size = len(nums)
+            order_key = [r * size + (size - rank) for (_, r), rank in zip(quotients, ranks, strict=True)]
+            for i in sorted(range(size), key=order_key.__getitem__, reverse=True)[:left]:
                 extra[i] = 1
-        cents = tuple(sign * (q + e) * unit for q, e in zip(floors, extra, strict=True))
+        cents = tuple(sign * (q + e) * unit for (q, _), e in zip(quotients, extra, strict=True))
         return Allocation(
             target=total, key=key, rounding=rounding, cents=cents, extra_units=tuple(extra)
         )
