@@ -22,9 +22,12 @@ from ._allocation import (
     Rounding,
     allocate,
 )
+from ._findings import Finding, FindingKind
+from ._grants import Grant
 from ._money import Money, RoundingMode
 from ._periods import Period
 from ._proration import Proration, ProrationBasis, prorate
+from ._settlement import ComponentSettlement, Settlement, YearSettlement
 from .errors import (
     AllocationError,
     FloatNotAllowedError,
@@ -42,11 +45,15 @@ __all__ = [
     "Allocation",
     "AllocationError",
     "AllocationKey",
+    "ComponentSettlement",
     "Composite",
     "Equal",
+    "Finding",
+    "FindingKind",
     "Fixed",
     "FloatNotAllowedError",
     "FundingError",
+    "Grant",
     "HalfUpEach",
     "InputFileError",
     "LargestRemainder",
@@ -61,7 +68,9 @@ __all__ = [
     "Rounding",
     "RoundingMode",
     "SchemeError",
+    "Settlement",
     "UnknownNameError",
+    "YearSettlement",
     "allocate",
     "prorate",
 ]

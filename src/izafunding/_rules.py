@@ -231,8 +231,9 @@ class CarryOver:
     At most *share* of the year's award moves to the next year: of each
     component's award, to be spent on the same component (*per_component*),
     or of the whole award, to be spent on anything the scheme allows. Money
-    that was itself carried in and is not spent is never carried again: it is
-    repayable. Nothing carries beyond the grant period. The limit is rounded
+    that was itself carried in and is not spent is repayable, unless
+    *moves_again* says it moves on again (spending may move freely between
+    the years of the period). Nothing carries beyond the grant period. The limit is rounded
     to a cent by *rounding*, by default DOWN (in favour of the Rijk).
 
     >>> CarryOver(share=Fraction(20, 100), per_component=True, years=2023,
@@ -244,6 +245,7 @@ class CarryOver:
 
     share: Fraction = attrs.field(converter=_to_share)
     per_component: bool = False
+    moves_again: bool = False
     rounding: RoundingMode = attrs.field(default=RoundingMode.DOWN, validator=_check_rounding)
     years: tuple[int, ...] = attrs.field(converter=_to_years)
     source: str = attrs.field(validator=_check_source)
@@ -264,8 +266,10 @@ class CarryOver:
         """One line in plain English."""
         if self.share == 0:
             return "nothing may be spent in the next year: unspent money is repayable"
+        if self.share == 1 and not self.per_component and self.moves_again:
+            return "unspent money may be spent in any later year of the grant period"
         if self.share == 1 and not self.per_component:
-            return "unspent money may be spent in the next year, within the grant period"
+            return "unspent money may be spent in the next year"
         if self.per_component:
             return (
                 f"at most {_percent(self.share)} of each component's award may be spent "
@@ -587,6 +591,24 @@ class Scheme:
                         f"{_years_text(self.years)} needs exactly one"
                     )
                     raise SchemeError(msg)
+        for year in self.years[:-1]:
+            rules = self.rules_for(year)
+            carry = rules.carry_over
+            if carry.share == 0:
+                continue
+            if carry.per_component and not rules.has_walls:
+                msg = (
+                    f"{self.name}: the carry-over rule of {year} is per component, but "
+                    f"{year} has no walls between components; use per_component=False"
+                )
+                raise SchemeError(msg)
+            if not carry.per_component and self.rules_for(year + 1).has_walls:
+                msg = (
+                    f"{self.name}: the carry-over rule of {year} moves money without a "
+                    f"component into {year + 1}, which has walls between components; use "
+                    f"per_component=True"
+                )
+                raise SchemeError(msg)
 
     # -- the period -----------------------------------------------------------------
 

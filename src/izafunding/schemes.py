@@ -358,6 +358,7 @@ SPUK_TRANSFORMATION: Final = Scheme(
         CarryOver(
             share=1,
             per_component=False,
+            moves_again=True,
             years=_TRANSFORMATION_YEARS,
             source=(
                 f"{SEED_002} ('money not spent in one year may be spent at another moment "
