@@ -24,29 +24,48 @@ from ._allocation import (
 )
 from ._findings import Finding, FindingKind
 from ._grants import Grant
+from ._milestones import (
+    AllAreas,
+    CommonFactor,
+    Milestone,
+    MilestoneKind,
+    MilestoneOutcome,
+    MilestoneSchedule,
+    Mitigation,
+    ScheduleSettlement,
+    ShareOfAreas,
+)
 from ._money import Money, RoundingMode
 from ._periods import Period
 from ._proration import Proration, ProrationBasis, prorate
+from ._risk import Distribution, RepaymentRisk, RiskProfile, Stake
 from ._settlement import ComponentSettlement, Settlement, YearSettlement
 from .errors import (
     AllocationError,
+    DistributionTooLargeError,
     FloatNotAllowedError,
     FundingError,
     InputFileError,
+    MilestoneError,
     MoneyError,
     ParseError,
     PeriodError,
+    ProbabilityError,
     SchemeError,
     UnknownNameError,
 )
 
 
 __all__ = [
+    "AllAreas",
     "Allocation",
     "AllocationError",
     "AllocationKey",
+    "CommonFactor",
     "ComponentSettlement",
     "Composite",
+    "Distribution",
+    "DistributionTooLargeError",
     "Equal",
     "Finding",
     "FindingKind",
@@ -57,18 +76,30 @@ __all__ = [
     "HalfUpEach",
     "InputFileError",
     "LargestRemainder",
+    "Milestone",
+    "MilestoneError",
+    "MilestoneKind",
+    "MilestoneOutcome",
+    "MilestoneSchedule",
+    "Mitigation",
     "Money",
     "MoneyError",
     "ParseError",
     "Period",
     "PeriodError",
     "ProRata",
+    "ProbabilityError",
     "Proration",
     "ProrationBasis",
+    "RepaymentRisk",
+    "RiskProfile",
     "Rounding",
     "RoundingMode",
+    "ScheduleSettlement",
     "SchemeError",
     "Settlement",
+    "ShareOfAreas",
+    "Stake",
     "UnknownNameError",
     "YearSettlement",
     "allocate",

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 __all__ = [
     "AllocationError",
+    "DistributionTooLargeError",
     "FloatNotAllowedError",
     "FundingError",
     "InputFileError",
+    "MilestoneError",
     "MoneyError",
     "ParseError",
     "PeriodError",
+    "ProbabilityError",
     "SchemeError",
     "UnknownNameError",
 ]
@@ -89,3 +92,40 @@ class InputFileError(ParseError):
     A user's input file (TOML or CSV) is malformed; the message names the
     file, the line or table, and the field.
     """
+
+
+class MilestoneError(FundingError, ValueError):
+    """
+    A milestone (*mijlpaal*) or milestone schedule is invalid: a name twice,
+    no bearer, a due date outside the grant period, an area it does not have,
+    or amounts that do not add up to the plan's budget per year or per bearer.
+    """
+
+
+class ProbabilityError(FundingError, ValueError):
+    """
+    A probability or scenario weight is not an exact number from 0 to 1, is
+    missing for a milestone and area, or the weights do not sum to exactly 1;
+    or a parameter of the risk computation is invalid.
+    """
+
+
+class DistributionTooLargeError(FundingError, ValueError):
+    """
+    An exact repayment distribution would need more outcomes than allowed.
+
+    The number of outcomes grows as 2^n with the number of milestones; the
+    message says how many it would need and how to raise the limit
+    (``max_outcomes``). The expected value and the worst case stay exact and
+    instant for any size.
+
+    Attributes:
+        outcomes: An upper bound on the outcomes it would need.
+
+        limit: The limit that was exceeded.
+    """
+
+    def __init__(self, msg: str, outcomes: int = 0, limit: int = 0) -> None:
+        super().__init__(msg)
+        self.outcomes = outcomes
+        self.limit = limit
