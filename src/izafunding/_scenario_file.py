@@ -12,16 +12,17 @@ from typing import Any, Final
 import attrs
 
 from ._allocation import AllocationKey, HalfUpEach, LargestRemainder, ProRata, Rounding
+from ._compare import compare
 from ._inputfiles import field_money, field_weight, parse_toml
 from ._money import Money
 from ._periods import Period
 from ._proration import ProrationBasis
 from ._regions import InhabitantCount, Member, Municipality
-from ._scenarios import CostLine, MemberSplit, Offset, Reduction, Scenario
+from ._scenarios import CostLine, MemberSplit, Offset, PartnerShortfall, Reduction, Scenario
 from .errors import FundingError, InputFileError
 
 
-__all__ = ["EXAMPLE_TOML", "parse_scenario_toml"]
+__all__ = ["EXAMPLE_TOML", "parse_scenario_toml", "render_scenario_file"]
 
 #: A complete scenario file: the memo SPUK IZA 2025 of IJssel-Vecht, Q1 2025.
 EXAMPLE_TOML: Final = """\
@@ -180,11 +181,11 @@ def _check_keys(table: Mapping[str, Any], known: Sequence[str], where: str) -> N
 def _text(table: Mapping[str, Any], name: str, where: str, *, required: bool = True) -> str:
     if name not in table:
         if required:
-            raise _fail(where, f"missing; write {name} = \"...\"")
+            raise _fail(where, f'missing; write {name} = "..."')
         return ""
     value = table[name]
     if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(where, f"must be text in quotes, such as {name} = \"...\" (got {value!r})")
+        raise _fail(where, f'must be text in quotes, such as {name} = "..." (got {value!r})')
     return value
 
 
@@ -207,16 +208,14 @@ def _share(value: object, where: str) -> int | Decimal | Fraction:
     return field_weight(value, where=where)
 
 
-def _split(
-    value: object, where: str, members: Sequence[str]
-) -> MemberSplit | AllocationKey:
+def _split(value: object, where: str, members: Sequence[str]) -> MemberSplit | AllocationKey:
     if isinstance(value, str):
         for split in MemberSplit:
             if value.strip().lower() == split.value:
                 return split
         raise _fail(
             where,
-            f"{value!r} is not a split; write \"equal\", \"inhabitants\" or a table of "
+            f'{value!r} is not a split; write "equal", "inhabitants" or a table of '
             f"weights per municipality such as {{ Dalfsen = 1, Zwolle = 2 }}",
         )
     if isinstance(value, Mapping):
@@ -233,7 +232,7 @@ def _split(
             return ProRata(weights)
         except FundingError as e:
             raise _fail(where, str(e)) from None
-    raise _fail(where, f"write \"equal\", \"inhabitants\" or a table of weights (got {value!r})")
+    raise _fail(where, f'write "equal", "inhabitants" or a table of weights (got {value!r})')
 
 
 def _rounding(data: Mapping[str, Any], loc: _Locator) -> Rounding:
@@ -242,17 +241,15 @@ def _rounding(data: Mapping[str, Any], loc: _Locator) -> Rounding:
         raise _fail(
             where,
             "missing; declare how the split over the members is rounded, such as "
-            "rounding = { policy = \"largest-remainder\", unit = \"€ 0,01\" } or "
-            "rounding = { policy = \"half-up-each\", unit = \"€ 1\" }",
+            'rounding = { policy = "largest-remainder", unit = "€ 0,01" } or '
+            'rounding = { policy = "half-up-each", unit = "€ 1" }',
         )
     table = data["rounding"]
     if not isinstance(table, Mapping):
         raise _fail(where, f"must be a table with policy and unit (got {table!r})")
     _check_keys(table, _ROUNDING, where)
     policy = _text(table, "policy", f"{where}, policy")
-    unit = (
-        field_money(table["unit"], where=f"{where}, unit") if "unit" in table else Money("0.01")
-    )
+    unit = field_money(table["unit"], where=f"{where}, unit") if "unit" in table else Money("0.01")
     try:
         if policy == "largest-remainder":
             return LargestRemainder(unit=unit)
@@ -264,8 +261,8 @@ def _rounding(data: Mapping[str, Any], loc: _Locator) -> Rounding:
     where_policy = f"{where}, policy"
     raise _fail(
         where_policy,
-        f"{policy!r} is not a rounding policy; write \"largest-remainder\" (the parts add up "
-        f"to the total) or \"half-up-each\" (each part rounded on its own; the residue is shown)",
+        f'{policy!r} is not a rounding policy; write "largest-remainder" (the parts add up '
+        f'to the total) or "half-up-each" (each part rounded on its own; the residue is shown)',
     )
 
 
@@ -299,9 +296,7 @@ def _member(table: Mapping[str, Any], i: int, loc: _Locator, source: str) -> Mem
                     ) from None
         inhabitants = InhabitantCount(count=count, reference_date=reference, source=source)
     try:
-        return Member(
-            municipality=Municipality(name, code=code or None), inhabitants=inhabitants
-        )
+        return Member(municipality=Municipality(name, code=code or None), inhabitants=inhabitants)
     except FundingError as e:
         raise _fail(loc.where("member", i, label=name), str(e)) from None
 
@@ -321,7 +316,7 @@ def _reductions(
         _check_keys(item, _REDUCTION, at)
         if "amount" not in item:
             where_amount = f"{at}, amount"
-            raise _fail(where_amount, "missing; write amount = \"€ 50.000\"")
+            raise _fail(where_amount, 'missing; write amount = "€ 50.000"')
         amount = field_money(item["amount"], where=f"{at}, amount")
         reason = _text(item, "reason", f"{at}, reason")
         cited = _text(item, "source", f"{at}, source", required=False)
@@ -348,7 +343,7 @@ def _cost_line(
         return loc.where("cost_line", i, field, label=name)
 
     if "annual" not in table:
-        raise _fail(at("annual"), "missing; write annual = \"€ 800.000\" (the amount a year)")
+        raise _fail(at("annual"), 'missing; write annual = "€ 800.000" (the amount a year)')
     annual = field_money(table["annual"], where=at("annual"))
     shares: dict[str, int | Decimal | Fraction] = {"municipalities": 1}
     if "shares" in table:
@@ -356,7 +351,7 @@ def _cost_line(
         if not isinstance(raw, Mapping):
             raise _fail(
                 at("shares"),
-                f"write a table such as {{ municipalities = \"70%\", partners = \"30%\" }} "
+                f'write a table such as {{ municipalities = "70%", partners = "30%" }} '
                 f"(got {raw!r})",
             )
         shares = {str(k): _share(v, f"{at('shares')}, {k}") for k, v in raw.items()}
@@ -386,9 +381,7 @@ def _cost_line(
     return line
 
 
-def _offset(
-    table: Mapping[str, Any], i: int, loc: _Locator, members: Sequence[str]
-) -> Offset:
+def _offset(table: Mapping[str, Any], i: int, loc: _Locator, members: Sequence[str]) -> Offset:
     label = str(table.get("name", ""))
     _check_keys(table, _OFFSET, loc.where("offset", i, label=label))
     name = _text(table, "name", loc.where("offset", i, "name"))
@@ -397,7 +390,7 @@ def _offset(
         return loc.where("offset", i, field, label=name)
 
     if "amount" not in table:
-        raise _fail(at("amount"), "missing; write amount = \"€ 85.239\" (for the period)")
+        raise _fail(at("amount"), 'missing; write amount = "€ 85.239" (for the period)')
     amount = field_money(table["amount"], where=at("amount"))
     split = (
         _split(table["split"], at("split"), members)
@@ -447,7 +440,7 @@ def parse_scenario_toml(text: str, source: str) -> Scenario:
         if raw_basis not in choices:
             raise _fail(
                 loc.where(None, None, "basis"),
-                f"{raw_basis!r} is not a proration basis; write \"months\" or \"days\"",
+                f'{raw_basis!r} is not a proration basis; write "months" or "days"',
             )
         basis = choices[raw_basis]
     rounding = _rounding(data, loc)
@@ -490,3 +483,50 @@ def parse_scenario_toml(text: str, source: str) -> Scenario:
         )
     except FundingError as e:
         raise _fail(source, str(e)) from None
+
+
+def render_scenario_file(
+    text: str,
+    source: str,
+    *,
+    explain: bool = False,
+    without_partners: str | None = None,
+    award: str | None = None,
+) -> str:
+    """
+    What ``izafunding scenario FILE.toml`` prints: the scenario read from
+    *text*, and for each alternative asked for (*without_partners*:
+    ``"municipalities-pay"`` or ``"keep-percentages"``; *award*: an annual
+    amount such as ``"€ 3.023.765"``) the alternative and its comparison
+    with the scenario.
+
+    >>> out = render_scenario_file(EXAMPLE_TOML, "f.toml", award="€ 3.023.765")
+    >>> "€ 755.941,25" in out and "B - A" in out
+    True
+    """
+    scenario = parse_scenario_toml(text, source)
+    out = [scenario.render(explain=explain)]
+    alternatives = []
+    if without_partners is not None:
+        choices = {s.value: s for s in PartnerShortfall}
+        if without_partners not in choices:
+            msg = (
+                f"--without-partners must be {' or '.join(map(repr, choices))} "
+                f"(got {without_partners!r})"
+            )
+            raise InputFileError(msg)
+        alternatives.append(scenario.without_partners(shortfall=choices[without_partners]))
+    if award is not None:
+        alternatives.append(scenario.scaled_to_award(Money.parse(award)))
+    for alternative in alternatives:
+        out += [
+            "",
+            "=" * 20,
+            "",
+            alternative.render(explain=explain),
+            "",
+            "Compared with the scenario in the file:",
+            "",
+            compare(scenario, alternative).render(only_differences=True),
+        ]
+    return "\n".join(out)

@@ -17,6 +17,7 @@ from . import examples
 from ._allocation import Equal, Fixed, HalfUpEach, LargestRemainder, ProRata, allocate
 from ._inputfiles import parse_weights_csv, parse_weights_toml
 from ._money import Money
+from ._scenario_file import EXAMPLE_TOML, render_scenario_file
 from .errors import FundingError, InputFileError
 
 
@@ -45,7 +46,9 @@ def _cmd_allocate(args: argparse.Namespace) -> str:
     total = Money.parse(args.total)
     unit = Money.parse(args.unit)
     rounding = (
-        LargestRemainder(unit=unit) if args.rounding == "largest-remainder" else HalfUpEach(unit=unit)
+        LargestRemainder(unit=unit)
+        if args.rounding == "largest-remainder"
+        else HalfUpEach(unit=unit)
     )
     key: Equal | ProRata | Fixed
     if args.key == "equal":
@@ -115,11 +118,60 @@ def _add_example(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.set_defaults(handler=_cmd_example)
 
 
+# -- izafunding scenario -----------------------------------------------------------
+
+
+def _cmd_scenario(args: argparse.Namespace) -> str:
+    if args.template:
+        return EXAMPLE_TOML.rstrip("\n")
+    if not args.file:
+        msg = "give a scenario file (FILE.toml), or --template to print one to start from"
+        raise InputFileError(msg)
+    return render_scenario_file(
+        _read(args.file),
+        args.file,
+        explain=args.explain,
+        without_partners=args.without_partners,
+        award=args.award,
+    )
+
+
+def _add_scenario(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "scenario",
+        help="run a funding-stop scenario written in a TOML file",
+        description=(
+            "Read a scenario (cost lines with annual amounts, reductions and shares, member "
+            "municipalities with inhabitants, offsets, rounding) from FILE.toml and print "
+            "its cost lines, the split over the members and the residue. "
+            "See --template for the format."
+        ),
+    )
+    p.add_argument("file", nargs="?", help="the scenario file (TOML)")
+    p.add_argument("--explain", action="store_true", help="say how every figure was computed")
+    p.add_argument(
+        "--without-partners",
+        choices=["municipalities-pay", "keep-percentages"],
+        help="also show the scenario in which the partners do not pay (the municipalities "
+        "make up the difference, or keep their percentages so less work is done), compared",
+    )
+    p.add_argument(
+        "--award",
+        help="also show the scenario on this annual award (e.g. '€ 3.023.765'), the lines "
+        "scaled in proportion, compared",
+    )
+    p.add_argument(
+        "--template", action="store_true", help="print an example scenario file to start from"
+    )
+    p.set_defaults(handler=_cmd_scenario)
+
+
 # -- main -------------------------------------------------------------------------
 
 _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
     _add_allocate,
     _add_example,
+    _add_scenario,
 )
 
 
