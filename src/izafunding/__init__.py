@@ -22,6 +22,7 @@ from ._allocation import (
     Rounding,
     allocate,
 )
+from ._compare import Comparison, ComparisonRow, compare
 from ._findings import Finding, FindingKind
 from ._grants import Grant
 from ._milestones import (
@@ -39,6 +40,17 @@ from ._money import Money, RoundingMode
 from ._periods import Period
 from ._proration import Proration, ProrationBasis, prorate
 from ._risk import Distribution, RepaymentRisk, RiskProfile, Stake
+from ._scenarios import (
+    CostLine,
+    Figure,
+    LineFigures,
+    MemberFigures,
+    MemberSplit,
+    Offset,
+    PartnerShortfall,
+    Reduction,
+    Scenario,
+)
 from ._settlement import ComponentSettlement, Settlement, YearSettlement
 from .errors import (
     AllocationError,
@@ -51,6 +63,7 @@ from .errors import (
     ParseError,
     PeriodError,
     ProbabilityError,
+    ScenarioError,
     SchemeError,
     UnknownNameError,
 )
@@ -62,11 +75,15 @@ __all__ = [
     "AllocationError",
     "AllocationKey",
     "CommonFactor",
+    "Comparison",
+    "ComparisonRow",
     "ComponentSettlement",
     "Composite",
+    "CostLine",
     "Distribution",
     "DistributionTooLargeError",
     "Equal",
+    "Figure",
     "Finding",
     "FindingKind",
     "Fixed",
@@ -76,6 +93,9 @@ __all__ = [
     "HalfUpEach",
     "InputFileError",
     "LargestRemainder",
+    "LineFigures",
+    "MemberFigures",
+    "MemberSplit",
     "Milestone",
     "MilestoneError",
     "MilestoneKind",
@@ -84,17 +104,22 @@ __all__ = [
     "Mitigation",
     "Money",
     "MoneyError",
+    "Offset",
     "ParseError",
+    "PartnerShortfall",
     "Period",
     "PeriodError",
     "ProRata",
     "ProbabilityError",
     "Proration",
     "ProrationBasis",
+    "Reduction",
     "RepaymentRisk",
     "RiskProfile",
     "Rounding",
     "RoundingMode",
+    "Scenario",
+    "ScenarioError",
     "ScheduleSettlement",
     "SchemeError",
     "Settlement",
@@ -103,6 +128,7 @@ __all__ = [
     "UnknownNameError",
     "YearSettlement",
     "allocate",
+    "compare",
     "prorate",
 ]
 

@@ -14,6 +14,7 @@ __all__ = [
     "ParseError",
     "PeriodError",
     "ProbabilityError",
+    "ScenarioError",
     "SchemeError",
     "UnknownNameError",
 ]
@@ -129,3 +130,11 @@ class DistributionTooLargeError(FundingError, ValueError):
         super().__init__(msg)
         self.outcomes = outcomes
         self.limit = limit
+
+
+class ScenarioError(FundingError, ValueError):
+    """
+    A scenario (cost lines, shares, members, offsets) is inconsistent: a
+    reduction larger than its line, a name twice, a member without
+    inhabitants where an amount is split by inhabitants.
+    """
