@@ -52,6 +52,14 @@ from ._scenarios import (
     Scenario,
 )
 from ._settlement import ComponentSettlement, Settlement, YearSettlement
+from ._spending_plan import (
+    BudgetLine,
+    BudgetTable,
+    PlanLine,
+    SpendingPlan,
+    StatedFigure,
+    StatedKind,
+)
 from .errors import (
     AllocationError,
     DistributionTooLargeError,
@@ -74,6 +82,8 @@ __all__ = [
     "Allocation",
     "AllocationError",
     "AllocationKey",
+    "BudgetLine",
+    "BudgetTable",
     "CommonFactor",
     "Comparison",
     "ComparisonRow",
@@ -109,6 +119,7 @@ __all__ = [
     "PartnerShortfall",
     "Period",
     "PeriodError",
+    "PlanLine",
     "ProRata",
     "ProbabilityError",
     "Proration",
@@ -124,7 +135,10 @@ __all__ = [
     "SchemeError",
     "Settlement",
     "ShareOfAreas",
+    "SpendingPlan",
     "Stake",
+    "StatedFigure",
+    "StatedKind",
     "UnknownNameError",
     "YearSettlement",
     "allocate",

@@ -218,6 +218,8 @@ class Shifting:
         """One line in plain English."""
         if self.within is ShiftScope.NONE or self.share == 0:
             return ShiftScope.NONE.value
+        if self.within is ShiftScope.ANY and self.share == 1:
+            return "free: money may move between any components"
         return f"at most {_percent(self.share)} of {self.base.value} may shift, {self.within.value}"
 
 
@@ -766,6 +768,10 @@ class Scheme:
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(row[h] for h in head) + " |" for row in rows]
         return "\n".join(lines)
+
+    def sources(self) -> tuple[str, ...]:
+        """The distinct sources of the scheme's rules, in the order of the rules."""
+        return tuple(dict.fromkeys(r.source for r in self.rules))
 
     def explain(self) -> tuple[str, ...]:
         """Every rule of every year, with its source; then the national budgets."""

@@ -339,7 +339,7 @@ class Settlement:
         ]
         if self.findings:
             out += ["", "Findings:"]
-            out += [f"- {y.year}: {f}" for y in self.years for f in y.findings]
+            out += [f"- {f}" for f in self.findings]
         return "\n".join(out)
 
     def to_rows(self) -> list[dict[str, object]]:
@@ -603,7 +603,7 @@ def _findings(
             source = rules.carry_over.source
         elif carry.share == 0:
             kind = FindingKind.NO_CARRY_OVER
-            text = f"{carry.describe()}: {amount} unspent is repayable"
+            text = f"{amount} unspent is repayable ({carry.describe()})"
             source = carry.source
         else:
             kind = FindingKind.CARRY_LIMIT
