@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, final
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, final
 
 import attrs
 
@@ -148,7 +148,14 @@ def _check_recipient(instance: object, attribute: attrs.Attribute[str], value: s
         raise SchemeError(msg)
 
 
-def _to_frozen(value: Any) -> Any:
+def _frozen_awarded(
+    value: Mapping[int, Money | Mapping[str, Money]],
+) -> Mapping[int, Money | Mapping[str, Money]]:
+    # Validated in __attrs_post_init__, where the scheme is known.
+    return FrozenMap(value) if isinstance(value, Mapping) else value
+
+
+def _frozen_advances(value: Mapping[int, Money] | None) -> Mapping[int, Money] | None:
     return FrozenMap(value) if isinstance(value, Mapping) else value
 
 
@@ -190,8 +197,8 @@ class Grant:
 
     scheme: Scheme = attrs.field(validator=_check_scheme)
     recipient: str = attrs.field(validator=_check_recipient)
-    awarded: Mapping[int, Money | Mapping[str, Money]] = attrs.field(converter=_to_frozen)
-    advances: Mapping[int, Money] | None = attrs.field(default=None, converter=_to_frozen)
+    awarded: Mapping[int, Money | Mapping[str, Money]] = attrs.field(converter=_frozen_awarded)
+    advances: Mapping[int, Money] | None = attrs.field(default=None, converter=_frozen_advances)
     applicant: str | None = None
     source: str = ""
 

@@ -444,6 +444,9 @@ class YearRules:
 
         is_last: Whether this is the last year of the grant period (nothing
             carries on from it).
+
+        previous_carry_over: The carry-over rule of the year before, which
+            says what moved into this year (``None`` in the first year).
     """
 
     year: int
@@ -454,6 +457,7 @@ class YearRules:
     carry_over: CarryOver
     determination: Determination
     advance: Advance
+    previous_carry_over: CarryOver | None = attrs.field(default=None, repr=False)
 
     @property
     def has_walls(self) -> bool:
@@ -687,6 +691,11 @@ class Scheme:
             carry_over=one(CarryOver),
             determination=one(Determination),
             advance=one(Advance),
+            previous_carry_over=(
+                next(r for r in self.rules if isinstance(r, CarryOver) and year - 1 in r.years)
+                if year - 1 in self.years
+                else None
+            ),
         )
 
     def with_rule(self, rule: Rule) -> Scheme:

@@ -542,6 +542,11 @@ def _label(year: int, component: str, walls: bool) -> str:
     return f"{component} in {year}" if walls else f"{year}"
 
 
+def _previous_carry_source(rules: YearRules, year: int, default: str) -> str:
+    """The source of the rule that moved money into *year*."""
+    return rules.previous_carry_over.source if rules.previous_carry_over else default
+
+
 def _moved_from_award(r: ComponentSettlement, b: _Budget, rules: YearRules) -> int:
     """The part of what moved on that came from the year's own award."""
     again = b.unspent_carried if rules.carry_over.moves_again and not rules.is_last else 0
@@ -587,7 +592,7 @@ def _findings(
                         f"{where}: {Money.from_cents(b.unspent_carried)} moved in from "
                         f"{year - 1} was not spent in {year} and is repayable"
                     ),
-                    source=carry.source,
+                    source=_previous_carry_source(rules, year, carry.source),
                     amount=Money.from_cents(b.unspent_carried),
                     year=year,
                     component=component,
