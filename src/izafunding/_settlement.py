@@ -608,7 +608,7 @@ def _findings(
             source = rules.carry_over.source
         elif carry.share == 0:
             kind = FindingKind.NO_CARRY_OVER
-            text = f"{amount} unspent is repayable ({carry.describe()})"
+            text = f"{amount} unspent is repayable: nothing may move to the next year"
             source = carry.source
         else:
             kind = FindingKind.CARRY_LIMIT

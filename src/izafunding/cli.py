@@ -15,6 +15,8 @@ from pathlib import Path
 
 from . import examples
 from ._allocation import Equal, Fixed, HalfUpEach, LargestRemainder, ProRata, allocate
+from ._grant_file import EXAMPLE_TOML as GRANT_TOML
+from ._grant_file import render_award, render_settle_file
 from ._inputfiles import parse_weights_csv, parse_weights_toml
 from ._money import Money
 from ._scenario_file import EXAMPLE_TOML, render_scenario_file
@@ -166,12 +168,67 @@ def _add_scenario(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.set_defaults(handler=_cmd_scenario)
 
 
+# -- izafunding settle -------------------------------------------------------------
+
+
+def _cmd_settle(args: argparse.Namespace) -> str:
+    if args.template:
+        return GRANT_TOML.rstrip("\n")
+    if not args.file:
+        msg = "give a grant file (FILE.toml), or --template to print one to start from"
+        raise InputFileError(msg)
+    return render_settle_file(_read(args.file), args.file, explain=args.explain)
+
+
+def _add_settle(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "settle",
+        help="settle a grant against what was spent, written in a TOML file",
+        description=(
+            "Read a grant (scheme, recipient, awards per year, optional advances) and what "
+            "was spent from FILE.toml and print per year what is eligible, what moves to the "
+            "next year, what shifted, what is repayable, and every rule outcome with its "
+            "source. See --template for the format."
+        ),
+    )
+    p.add_argument("file", nargs="?", help="the grant file (TOML)")
+    p.add_argument("--explain", action="store_true", help="say how every figure was computed")
+    p.add_argument(
+        "--template", action="store_true", help="print an example grant file to start from"
+    )
+    p.set_defaults(handler=_cmd_settle)
+
+
+# -- izafunding award -------------------------------------------------------------------
+
+
+def _cmd_award(args: argparse.Namespace) -> str:
+    return render_award(args.name, args.year)
+
+
+def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "award",
+        help="print a municipality's GALA or a region's SPUK-IZA amounts from the national tables",
+        description=(
+            "Print a municipality's Brede SPUK (SPUK GALA) amounts, or a region's SPUK-IZA "
+            "amounts and mandated municipality, for 2025 and 2026 (VWS letter of 12 September "
+            "2025). An unknown name suggests the closest known ones."
+        ),
+    )
+    p.add_argument("name", help="a municipality ('Zutphen') or region ('Midden-IJssel')")
+    p.add_argument("--year", type=int, help="only this year (2025 or 2026)")
+    p.set_defaults(handler=_cmd_award)
+
+
 # -- main -------------------------------------------------------------------------
 
 _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
     _add_allocate,
     _add_example,
     _add_scenario,
+    _add_settle,
+    _add_award,
 )
 
 
