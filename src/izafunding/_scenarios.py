@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, TypeAlias, TypeVar, final
@@ -477,7 +478,7 @@ class MemberFigures:
 
         offsets: Per offset, the amount it receives (positive).
 
-        explanation: How the figures were computed, line by line.
+        explain_with: Builds the explanation when :meth:`explain` is asked.
     """
 
     name: str
@@ -485,7 +486,7 @@ class MemberFigures:
     exact: Fraction
     columns: tuple[tuple[str, Money], ...]
     offsets: tuple[tuple[str, Money], ...]
-    explanation: tuple[str, ...] = attrs.field(repr=False)
+    explain_with: Callable[[], tuple[str, ...]] = attrs.field(eq=False, repr=False)
 
     def offset(self, name: str) -> Money:
         """The amount of the offset called *name* (positive)."""
@@ -516,8 +517,8 @@ class MemberFigures:
         return self.pays - self.offsets_total
 
     def explain(self) -> tuple[str, ...]:
-        """How each figure was computed."""
-        return self.explanation
+        """How each figure was computed: each group's key, the rounding, offsets, net."""
+        return self.explain_with()
 
 
 @final
@@ -755,8 +756,14 @@ class Scenario:
             )
             for offset in self.offsets
         )
+        # One exact computation of the composite key for all members.
+        nums, den = municipal_split.key.integer_shares()
+        exact = {
+            r: municipal.as_fraction() * Fraction(n, den)
+            for r, n in zip(municipal_split.key.recipients, nums, strict=True)
+        }
         members = tuple(
-            self._member_figures(member, tuple(groups), municipal_split, offsets)
+            self._member_figures(member, tuple(groups), municipal_split, offsets, exact[member.name])
             for member in self.members
         )
         return _Computed(
@@ -792,49 +799,54 @@ class Scenario:
         groups: tuple[_Group, ...],
         municipal_split: Allocation,
         offsets: tuple[tuple[Offset, Allocation], ...],
+        exact: Fraction,
     ) -> MemberFigures:
         name = member.name
+        columns = tuple(
+            (g.label, g.allocation[name] if name in g.key.recipients else Money.zero())
+            for g in groups
+        )
+        return MemberFigures(
+            name=name,
+            pays=municipal_split[name],
+            exact=exact,
+            columns=columns,
+            offsets=tuple((offset.name, alloc[name]) for offset, alloc in offsets),
+            explain_with=functools.partial(self._explain_member, name),
+        )
+
+    def _explain_member(self, name: str) -> tuple[str, ...]:
+        """How a member's figures were computed (built only when asked)."""
+        computed = self._computed
+        split = computed.municipal_split
+        figures = self.member(name)
         rounding = self.rounding.describe()
-        text = [f"{name} pays {municipal_split[name]} of the municipal {municipal_split.target}:"]
-        columns = []
-        for group in groups:
+        text = [f"{name} pays {split[name]} of the municipal {split.target}:"]
+        for group in computed.groups:
             alloc = group.allocation
-            part = alloc[name] if name in group.key.recipients else Money.zero()
             exact = alloc.exact_amount(name) if name in group.key.recipients else Fraction(0)
-            columns.append((group.label, part))
             text.append(
                 f"  {group.label}: {self._describe_key(group.split, group.key, name)} of "
                 f"{group.amount} ({', '.join(group.lines)}) = {_fmt_euros(exact)}"
             )
-        exact_total = municipal_split.exact_amount(name)
-        extra = municipal_split.extra_units(name)
+        extra = split.extra_units(name)
         extra_text = (
             f", +{extra} unit of {self.rounding.unit} for a largest remainder" if extra else ""
         )
         text.append(
-            f"  together {_fmt_euros(exact_total)} unrounded, rounded once ({rounding}"
-            f"{extra_text}) -> {municipal_split[name]}"
+            f"  together {_fmt_euros(figures.exact)} unrounded, rounded once ({rounding}"
+            f"{extra_text}) -> {split[name]}"
         )
-        offset_parts = []
-        for offset, alloc in offsets:
-            offset_parts.append((offset.name, alloc[name]))
+        for offset, alloc in computed.offsets:
             cited = f" (source: {offset.source})" if offset.source else ""
             text.append(
                 f"  offset {offset.name}: "
                 f"{self._describe_key(offset.split, alloc.key, name)} of {offset.amount} "
                 f"= {_fmt_euros(alloc.exact_amount(name))} ({rounding}) -> -{alloc[name]}{cited}"
             )
-        figures = MemberFigures(
-            name=name,
-            pays=municipal_split[name],
-            exact=exact_total,
-            columns=tuple(columns),
-            offsets=tuple(offset_parts),
-            explanation=(),
-        )
-        if offsets:
+        if computed.offsets:
             text.append(f"  net {figures.net}")
-        return attrs.evolve(figures, explanation=tuple(text))
+        return tuple(text)
 
     # -- the figures ---------------------------------------------------------------
 
