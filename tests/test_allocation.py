@@ -184,7 +184,7 @@ class TestBadKeys:
         assert alloc.get("Zwole") is None
         assert "Zwole" not in alloc
         with pytest.raises(KeyError):
-            alloc[["unhashable"]]
+            alloc[["unhashable"]]  # type: ignore[index]
 
 
 class TestRounding:

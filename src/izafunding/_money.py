@@ -356,7 +356,7 @@ class Money:
 
     # -- arithmetic -------------------------------------------------------------
 
-    def __add__(self, other: object) -> Money:
+    def __add__(self, other: Money) -> Money:
         if isinstance(other, Money):
             return Money.from_cents(self.cents + other.cents)
         return NotImplemented
@@ -367,7 +367,7 @@ class Money:
             return self
         return NotImplemented
 
-    def __sub__(self, other: object) -> Money:
+    def __sub__(self, other: Money) -> Money:
         if isinstance(other, Money):
             return Money.from_cents(self.cents - other.cents)
         return NotImplemented
@@ -381,7 +381,7 @@ class Money:
     def __abs__(self) -> Money:
         return Money.from_cents(abs(self.cents))
 
-    def __mul__(self, other: object) -> Money:
+    def __mul__(self, other: int) -> Money:
         if isinstance(other, bool):
             return NotImplemented
         if isinstance(other, int):
@@ -397,7 +397,7 @@ class Money:
             raise MoneyError(msg)
         return NotImplemented
 
-    def __rmul__(self, other: object) -> Money:
+    def __rmul__(self, other: int) -> Money:
         return self.__mul__(other)
 
     def scale(
