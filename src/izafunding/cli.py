@@ -9,6 +9,7 @@ into calls, and results into text on standard output. Errors of the library
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -254,5 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FundingError as e:
         print(f"izafunding {args.command}: error: {e}", file=sys.stderr)
         return 2
-    print(output)
+    try:
+        print(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (izafunding ... | head): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
