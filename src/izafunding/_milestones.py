@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias, TypeVar, final
 
 import attrs
 
+from ._grants import FrozenMap
 from ._money import Money, RoundingMode
 from ._periods import Period
 from ._risk import (
@@ -25,7 +26,7 @@ from ._risk import (
     Stake,
     exact_probability,
 )
-from .errors import MilestoneError, ProbabilityError, UnknownNameError
+from .errors import FloatNotAllowedError, MilestoneError, ProbabilityError, UnknownNameError
 
 
 __all__ = [
@@ -141,12 +142,11 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: object
         raise MilestoneError(msg)
 
 
+_ZERO: Final = Money(0)
+
+
 def _default_year(milestone: Milestone) -> int:
     return milestone.due.year if isinstance(milestone.due, date) else 0
-
-
-def _default_spending(milestone: Milestone) -> Money:
-    return milestone.amount
 
 
 @final
@@ -160,8 +160,8 @@ class Milestone:
 
     >>> m2 = Milestone(name="M2", kind=MilestoneKind.EFFORT, amount=Money(80000),
     ...                due=date(2025, 12, 31), areas=("Zuidwijken",), bearer="Zutphen")
-    >>> m2.year, m2.spending
-    (2025, Money('80000.00'))
+    >>> m2.year, m2.spending, attrs.evolve(m2, withheld=Money(30000)).spending
+    (2025, Money('80000.00'), Money('50000.00'))
     >>> Milestone(name="M2", kind=MilestoneKind.EFFORT, amount=Money(80000),
     ...           due=date(2025, 12, 31), areas="Zuidwijken", bearer="Zutphen")
     Traceback (most recent call last):
@@ -187,9 +187,10 @@ class Milestone:
         year: The budget year whose budget holds the amount (default: the
             year it is due).
 
-        spending: What the partners plan to spend on it before it is known
-            whether it is reached: the money at risk. Default the whole
-            amount; less when spending is withheld (seed 002's mitigation).
+        withheld: The part of the amount the partners do not spend until it
+            is known that the milestone is reached (seed 002's mitigation);
+            default nothing. What is spent before, :attr:`spending`, is the
+            money at risk.
 
         description: What the milestone is about.
     """
@@ -203,21 +204,21 @@ class Milestone:
     year: int = attrs.field(
         default=attrs.Factory(_default_year, takes_self=True), validator=_check_year
     )
-    spending: Money = attrs.field(default=attrs.Factory(_default_spending, takes_self=True))
+    withheld: Money = _ZERO
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.spending, Money) or not Money(0) <= self.spending <= self.amount:
+        if not isinstance(self.withheld, Money) or not Money(0) <= self.withheld <= self.amount:
             msg = (
-                f"milestone {self.name!r}: 'spending' must be a Money from € 0,00 to its amount "
-                f"{self.amount} (got {self.spending!r})"
+                f"milestone {self.name!r}: 'withheld' must be a Money from € 0,00 to its amount "
+                f"{self.amount} (got {self.withheld!r})"
             )
             raise MilestoneError(msg)
 
     @property
-    def withheld(self) -> Money:
-        """The part of the amount not spent until the milestone is known to be reached."""
-        return self.amount - self.spending
+    def spending(self) -> Money:
+        """What is spent before it is known whether it is reached: the money at risk."""
+        return self.amount - self.withheld
 
 
 # -- when a milestone counts as reached: the plan's rule -----------------------------------
@@ -259,6 +260,16 @@ def _check_share(instance: object, attribute: attrs.Attribute[Fraction], value: 
         raise MilestoneError(msg)
 
 
+def _to_share(value: object) -> Fraction:
+    if isinstance(value, float):
+        msg = f"'share' must not be a float (got {value!r}); use Fraction(1, 2) or Decimal('0.5')"
+        raise FloatNotAllowedError(msg)
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction, Decimal)):
+        msg = f"'share' must be an exact fraction such as Fraction(4, 5) (got {value!r})"
+        raise MilestoneError(msg)
+    return Fraction(value)
+
+
 @final
 @attrs.frozen
 class ShareOfAreas:
@@ -274,7 +285,7 @@ class ShareOfAreas:
     Fraction(1, 2)
     """
 
-    share: Fraction = attrs.field(converter=Fraction, validator=_check_share)
+    share: Fraction = attrs.field(converter=_to_share, validator=_check_share)
     source: str = "the transformation plan's own rule (the regulation leaves it to the plan)"
 
     def needed(self, areas: int) -> int:
@@ -304,9 +315,13 @@ class ShareOfAreas:
 
 ReachRule: TypeAlias = AllAreas | ShareOfAreas
 
+#: An exact chance: a ``Fraction``, ``Decimal`` or int from 0 to 1.
+Chance: TypeAlias = Fraction | Decimal | int
 #: Chances of being reached: ``(milestone, area) -> probability``, or
 #: ``milestone -> probability`` for the same chance in each of its areas.
-Probabilities: TypeAlias = Mapping[str | tuple[str, str], Fraction | Decimal | int]
+Probabilities: TypeAlias = (
+    Mapping[tuple[str, str], Chance] | Mapping[str, Chance] | Mapping[str | tuple[str, str], Chance]
+)
 
 
 def _scenarios_converter(value: object) -> tuple[tuple[str, Fraction, tuple[tuple[object, Fraction], ...]], ...]:
@@ -371,7 +386,7 @@ def _milestones_converter(value: object) -> tuple[Milestone, ...]:
     return tuple(value)
 
 
-def _amounts_converter(value: object) -> tuple[tuple[object, Money], ...] | None:
+def _amounts_converter(value: object) -> FrozenMap[Any, Money] | None:
     if value is None:
         return None
     if isinstance(value, Mapping):
@@ -385,7 +400,7 @@ def _amounts_converter(value: object) -> tuple[tuple[object, Money], ...] | None
         if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[1], Money)):
             msg = f"expected a mapping to Money amounts, such as {{2024: Money(34851)}} (got {pair!r})"
             raise MilestoneError(msg)
-    return pairs
+    return FrozenMap(pairs)
 
 
 def _fmt_areas(areas: Iterable[str]) -> str:
@@ -437,10 +452,10 @@ class MilestoneSchedule:
     milestones: tuple[Milestone, ...] = attrs.field(converter=_milestones_converter)
     plan: str = attrs.field(default="", kw_only=True)
     period: Period | None = attrs.field(default=None, kw_only=True)
-    budget: tuple[tuple[int, Money], ...] | None = attrs.field(
+    budget: Mapping[int, Money] | None = attrs.field(
         default=None, kw_only=True, converter=_amounts_converter
     )
-    bearers: tuple[tuple[str, Money], ...] | None = attrs.field(
+    bearers: Mapping[str, Money] | None = attrs.field(
         default=None, kw_only=True, converter=_amounts_converter
     )
     rule: ReachRule = attrs.field(factory=AllAreas, kw_only=True)
@@ -480,7 +495,7 @@ class MilestoneSchedule:
                     raise MilestoneError(msg)
         problems = []
         if self.budget is not None:
-            for year, _ in self.budget:
+            for year in self.budget:
                 if isinstance(year, bool) or not isinstance(year, int):
                     msg = f"'budget' must map years (ints such as 2024) to Money (got the key {year!r})"
                     raise MilestoneError(msg)
@@ -776,15 +791,21 @@ class MilestoneSchedule:
             msg = f"withhold needs names in a list or a mapping name -> Money (got {spending!r})"
             raise MilestoneError(msg)
         plan = dict(spending) if isinstance(spending, Mapping) else dict.fromkeys(spending, Money(0))
+        milestones = []
+        for m in self.milestones:
+            if m.name in plan:
+                spend = plan.pop(m.name)
+                if not isinstance(spend, Money) or not Money(0) <= spend <= m.amount:
+                    msg = (
+                        f"withhold: the spending on {m.name!r} must be a Money from € 0,00 to its "
+                        f"amount {m.amount} (got {spend!r})"
+                    )
+                    raise MilestoneError(msg)
+                m = attrs.evolve(m, withheld=m.amount - spend)
+            milestones.append(m)
         for name in plan:
-            self.milestone(name)
-        return attrs.evolve(
-            self,
-            milestones=tuple(
-                attrs.evolve(m, spending=plan[m.name]) if m.name in plan else m
-                for m in self.milestones
-            ),
-        )
+            raise _unknown_milestone(name, self.names)
+        return attrs.evolve(self, milestones=tuple(milestones))
 
     def mitigate(
         self,

@@ -287,6 +287,8 @@ def scenarios(
 
 
 _AREAS = ("Zuidwijken", "Noordveen", "De Hoven", "Leesten", "Waterkwartier")
+_MAX_MILESTONE = Money(500_000)
+_PLAN_PERIOD = Period.years_range(2024, 2027)
 
 
 @st.composite
@@ -296,8 +298,8 @@ def milestones(
     name: str = "M1",
     bearers: Sequence[str] = ("gemeente", "zorgaanbieder"),
     max_areas: int = 3,
-    max_amount: Money = Money(500_000),
-    period: Period = Period.years_range(2024, 2027),
+    max_amount: Money = _MAX_MILESTONE,
+    period: Period = _PLAN_PERIOD,
 ) -> Milestone:
     """A ``Milestone`` called *name*: any kind, a positive amount, due inside *period*."""
     amount = draw(money(min_value=Money("0.01"), max_value=max_amount))
@@ -324,14 +326,14 @@ def milestone_schedules(
     max_milestones: int = 8,
     bearers: Sequence[str] = ("gemeente", "zorgaanbieder"),
     max_areas: int = 3,
-    max_amount: Money = Money(500_000),
+    max_amount: Money = _MAX_MILESTONE,
 ) -> MilestoneSchedule:
     """
     A ``MilestoneSchedule`` of uniquely named milestones inside 2024-2027,
     with its budget per year and split per bearer (so it checks itself).
     """
     count = draw(st.integers(min_milestones, max_milestones))
-    period = Period.years_range(2024, 2027)
+    period = _PLAN_PERIOD
     items = [
         draw(milestones(name=f"M{i + 1}", bearers=bearers, max_areas=max_areas,
                         max_amount=max_amount, period=period))
