@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,3 +48,15 @@ def test_keys_are_valid(key: AllocationKey, total: Money) -> None:
 def test_periods_bounds(p: Period) -> None:
     """periods() stays within its bounds."""
     assert p in Period.year(2025)
+
+
+def test_strategies_import_before_hypothesis() -> None:
+    """Importing izafunding.strategies first (before hypothesis) works: the entry point defers."""
+    code = (
+        "import izafunding.strategies\n"
+        "from hypothesis import strategies as st\n"
+        "from izafunding import Money\n"
+        "assert isinstance(st.from_type(Money).example(), Money)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

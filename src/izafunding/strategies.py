@@ -366,12 +366,6 @@ def common_factors(draw: st.DrawFn, schedule: MilestoneSchedule, *, max_scenario
     )
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies with Hypothesis (called through the entry point)."""
-    st.register_type_strategy(Money, money())
-    st.register_type_strategy(Period, periods())
-
-
 # -- schemes, grants and spending ---------------------------------------------------------
 
 
