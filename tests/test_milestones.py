@@ -57,6 +57,8 @@ class TestMilestone:
         """The budget year defaults to the due year, the spending to the whole amount."""
         m = _m()
         assert m.year == 2025
+        assert attrs.evolve(m, due=date(2026, 1, 1)).year == 2026
+        assert _m(budget_year=2024).year == 2024
         assert m.spending == Money(1000)
         assert m.withheld == Money(0)
 
@@ -99,8 +101,8 @@ class TestMilestone:
             ({"areas": ("A", "A")}, "names 'A' twice"),
             ({"areas": ("A", "")}, "non-empty names"),
             ({"areas": 5}, "tuple of area names"),
-            ({"year": 20255}, "'year' must be a year"),
-            ({"year": True}, "'year' must be a year"),
+            ({"budget_year": 20255}, "'budget_year' must be a year"),
+            ({"budget_year": True}, "'budget_year' must be a year"),
             ({"withheld": Money(1001)}, "'withheld' must be a Money from"),
             ({"withheld": Money(-1)}, "'withheld' must be a Money from"),
             ({"withheld": 5}, "'withheld' must be a Money from"),
@@ -164,7 +166,7 @@ class TestSchedule:
     def test_budget_year_outside_period(self) -> None:
         """A budget year outside the grant period is refused."""
         with pytest.raises(MilestoneError, match="budgeted in 2023"):
-            MilestoneSchedule([_m(year=2023)], period=Period.year(2025))
+            MilestoneSchedule([_m(budget_year=2023)], period=Period.year(2025))
 
     def test_duplicate_names(self) -> None:
         """Two milestones with one name are refused."""

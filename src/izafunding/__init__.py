@@ -60,6 +60,13 @@ from ._spending_plan import (
     StatedFigure,
     StatedKind,
 )
+from ._transformation import (
+    LateAccounting,
+    PartnerLine,
+    PassThrough,
+    TransformationGrant,
+    TransformationSettlement,
+)
 from .errors import (
     AllocationError,
     DistributionTooLargeError,
@@ -103,6 +110,7 @@ __all__ = [
     "HalfUpEach",
     "InputFileError",
     "LargestRemainder",
+    "LateAccounting",
     "LineFigures",
     "MemberFigures",
     "MemberSplit",
@@ -116,7 +124,9 @@ __all__ = [
     "MoneyError",
     "Offset",
     "ParseError",
+    "PartnerLine",
     "PartnerShortfall",
+    "PassThrough",
     "Period",
     "PeriodError",
     "PlanLine",
@@ -139,6 +149,8 @@ __all__ = [
     "Stake",
     "StatedFigure",
     "StatedKind",
+    "TransformationGrant",
+    "TransformationSettlement",
     "UnknownNameError",
     "YearSettlement",
     "allocate",

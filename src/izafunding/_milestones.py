@@ -136,17 +136,13 @@ def _check_positive_money(instance: object, attribute: attrs.Attribute[Money], v
         raise MilestoneError(msg)
 
 
-def _check_year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-        msg = f"'{attribute.name}' must be a year such as 2025 (got {value!r})"
-        raise MilestoneError(msg)
-
-
 _ZERO: Final = Money(0)
 
 
-def _default_year(milestone: Milestone) -> int:
-    return milestone.due.year if isinstance(milestone.due, date) else 0
+def _check_budget_year(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200):
+        msg = f"'{attribute.name}' must be a year such as 2025, or None for the year it is due (got {value!r})"
+        raise MilestoneError(msg)
 
 
 @final
@@ -184,8 +180,8 @@ class Milestone:
             plan: the care provider the result milestones, the
             municipality the effort milestones).
 
-        year: The budget year whose budget holds the amount (default: the
-            year it is due).
+        budget_year: The year whose budget holds the amount; ``None`` (the
+            default) for the year it is due (see :attr:`year`).
 
         withheld: The part of the amount the partners do not spend until it
             is known that the milestone is reached (seed 002's mitigation);
@@ -201,9 +197,7 @@ class Milestone:
     due: date = attrs.field(validator=_check_date)
     areas: tuple[str, ...] = attrs.field(converter=_areas_converter, validator=_check_areas)
     bearer: str = attrs.field(validator=_check_text)
-    year: int = attrs.field(
-        default=attrs.Factory(_default_year, takes_self=True), validator=_check_year
-    )
+    budget_year: int | None = attrs.field(default=None, validator=_check_budget_year)
     withheld: Money = _ZERO
     description: str = ""
 
@@ -214,6 +208,11 @@ class Milestone:
                 f"{self.amount} (got {self.withheld!r})"
             )
             raise MilestoneError(msg)
+
+    @property
+    def year(self) -> int:
+        """The budget year: *budget_year* if given, else the year it is due."""
+        return self.due.year if self.budget_year is None else self.budget_year
 
     @property
     def spending(self) -> Money:

@@ -115,6 +115,43 @@ class TestKanttekeningen21:
         }
 
 
+class TestUitvoering:
+    def test_advances_follow_the_budget_per_year(self) -> None:
+        """'We ontvangen de SPUK als voorschot in jaarlijkse termijnen': 2024 € 34.851 ... 2027 € 17.425."""
+        assert dict(zutphen.grant().advances) == zutphen.BUDGET
+        assert zutphen.grant().total == Money(341840)
+
+    def test_subsidy_to_perspectief_at_most_the_spuk(self) -> None:
+        """'maximaal het bedrag van de te ontvangen SPUK jaarlijks als subsidie te verlenen aan Stichting Perspectief'."""
+        g = zutphen.grant()
+        assert g.pass_through is not None
+        assert g.pass_through.partner == "Stichting Perspectief"
+        assert g.subsidy_granted() == zutphen.BUDGET
+        assert "verbod op dubbelfinanciering" in g.pass_through.requirements[0]
+
+    def test_costs_of_2024_in_book_year_2025(self) -> None:
+        """'Kosten die Perspectief heeft gemaakt in 2024 mogen worden verantwoord in ... boekjaar 2025'."""
+        g = zutphen.grant()
+        assert g.book_year(2024) == 2025
+        s = g.settle(reached=dict.fromkeys(g.schedule.names, ("Zuidwijken",)),
+                     costs={2024: Money(20000), 2025: Money(150000), 2026: Money(150000), 2027: Money(21840)})
+        assert s.sisa[2025] == Money(170000)
+        assert 2024 not in s.sisa
+        assert s.repayable == Money(0)
+
+    def test_spending_may_move_within_the_period(self) -> None:
+        """'middelen die niet ... in een bepaald jaar [zijn] besteed, te besteden op een ander moment binnen de periode'."""
+        g = zutphen.grant()
+        s = g.settle(reached=dict.fromkeys(g.schedule.names, ("Zuidwijken",)),
+                     costs={2025: Money(100000), 2026: Money(200000), 2027: Money(41840)})
+        assert s.years.repayable == Money(0)
+        assert s.repayable == Money(0)
+
+    def test_usable_until_2027(self) -> None:
+        """'De IZA transformatiemiddelen kunnen worden gebruikt tot en met 2027': the grant's scheme version ends then."""
+        assert zutphen.grant().scheme.period.last_day.isoformat() == "2027-12-31"
+
+
 class TestBeoogdEffect:
     def test_ruim_340000(self) -> None:
         """'ruim € 340.000,-' is the text's round figure for € 341.840: a little more, under € 345.000."""

@@ -47,6 +47,8 @@ from .._money import Money
 from .._periods import Period
 from .._risk import DEFAULT_LEVELS, RiskProfile
 from .._risk import _fmt_pct as _pct
+from .._transformation import LateAccounting, PassThrough, TransformationGrant
+from ..schemes import SPUK_TRANSFORMATION
 from . import Example
 
 
@@ -64,6 +66,7 @@ __all__ = [
     "TOTAL",
     "assumed_chances",
     "common_factor",
+    "grant",
     "render",
     "risk",
     "schedule",
@@ -156,6 +159,26 @@ def schedule(areas: tuple[str, ...] = (AREA,)) -> MilestoneSchedule:
     )
 
 
+def grant() -> TransformationGrant:
+    """
+    The SPUK transformatiemiddelen grant for the plan: the budget per year as
+    yearly advances, passed on as a yearly subsidy to Stichting Perspectief,
+    with the costs of 2024 accounted in book year 2025. The scheme is the
+    version the document describes (money usable "tot en met 2027").
+
+    >>> dict(grant().advances)
+    {2024: Money('34851.00'), 2025: Money('167587.00'), 2026: Money('121977.00'), 2027: Money('17425.00')}
+    """
+    return TransformationGrant(
+        schedule=schedule(),
+        recipient=MUNICIPALITY,
+        scheme=SPUK_TRANSFORMATION.as_version("2024"),
+        pass_through=PassThrough(partner=PARTNER),
+        late_accounting=[LateAccounting(cost_year=2024, book_year=2025)],
+        source=SOURCE,
+    )
+
+
 def assumed_chances() -> dict[str | tuple[str, str], Fraction]:
     """
     Illustrative chances that each milestone is reached (the document gives
@@ -236,8 +259,18 @@ def render() -> str:
         "Mitigation (seed 002): withhold spending on milestones judged less achievable:",
         *s.mitigate(assumed_chances(), below=Fraction(3, 5)).explain(),
         "",
-        "Settlement if R2 is missed in the Zuidwijken and everything else is reached:",
-        *s.settle(reached={n: (AREA,) for n in s.names if n != "R2"}).explain(),
+        "The grant: advances per year (100%, art. 7), passed on to Stichting Perspectief:",
+        *(f"  {year}: {amount}" for year, amount in grant().advances.items()),
+        "",
+        "Settlement if R2 is missed in the Zuidwijken and everything else is reached, with",
+        "Perspectief's 2024 costs (€ 20.000, prefinanced by Sensire) accounted in 2025 and",
+        "the rest spent later than budgeted:",
+        *grant()
+        .settle(
+            reached={n: (AREA,) for n in s.names if n != "R2"},
+            costs={2024: Money(20000), 2025: Money(150000), 2026: Money(150000), 2027: Money(21840)},
+        )
+        .explain(),
     ]
     return "\n".join(lines)
 
