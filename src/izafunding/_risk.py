@@ -116,13 +116,13 @@ class Stake:
     chances: tuple[Fraction, ...] = attrs.field(converter=_chances_converter)
 
 
-def _fmt_pct(p: Fraction) -> str:
+def _fmt_pct(p: Fraction, *, fixed: bool = False) -> str:
     """
     A probability as a Dutch percentage: whole when exact ('90%'), else two
-    decimals rounded half up ('12,35%').
+    decimals rounded half up ('12,35%'); with *fixed* always two decimals.
     """
     pct = p * 100
-    if pct.denominator == 1:
+    if pct.denominator == 1 and not fixed:
         return f"{pct.numerator}%"
     rounded = Money.from_fraction(pct, rounding=RoundingMode.HALF_UP)
     return f"{str(rounded.amount).replace('.', ',')}%"

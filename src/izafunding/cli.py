@@ -21,6 +21,7 @@ from ._grant_file import render_award, render_settle_file
 from ._inputfiles import parse_weights_csv, parse_weights_toml
 from ._money import Money
 from ._scenario_file import EXAMPLE_TOML, render_scenario_file
+from ._schedule_file import RISK_TOML, render_risk_file
 from .errors import FundingError, InputFileError
 
 
@@ -222,6 +223,53 @@ def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(handler=_cmd_award)
 
 
+# -- izafunding risk -----------------------------------------------------------------
+
+
+def _cmd_risk(args: argparse.Namespace) -> str:
+    if args.template:
+        return RISK_TOML.rstrip("\n")
+    if not args.file:
+        msg = "give a milestone file (FILE.toml), or --template to print one to start from"
+        raise InputFileError(msg)
+    return render_risk_file(
+        _read(args.file),
+        args.file,
+        max_outcomes=args.max_outcomes,
+        rows=args.rows,
+        levels=args.levels,
+    )
+
+
+def _add_risk(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "risk",
+        help="the exact repayment risk of a milestone schedule written in a TOML file",
+        description=(
+            "Read a transformation plan's milestones (kind, amount, due date, areas, bearer) "
+            "and the chance that each is reached from FILE.toml, check the schedule against "
+            "the plan's budget and risk split, and print the exposure per bearer, the exact "
+            "distribution of the repayment, its expected value and the amounts not exceeded "
+            "with 90%% and 95%% probability, for a budget's risk section. "
+            "See --template for the format."
+        ),
+    )
+    p.add_argument("file", nargs="?", help="the milestone file (TOML)")
+    p.add_argument(
+        "--levels", help="probability levels to report, e.g. '90%%,95%%,99%%' (default 90%%,95%%)"
+    )
+    p.add_argument(
+        "--max-outcomes",
+        type=int,
+        help="the largest distribution to compute (default 100000; it grows as 2^milestones)",
+    )
+    p.add_argument("--rows", type=int, default=32, help="rows per distribution table (default 32)")
+    p.add_argument(
+        "--template", action="store_true", help="print an example milestone file to start from"
+    )
+    p.set_defaults(handler=_cmd_risk)
+
+
 # -- main -------------------------------------------------------------------------
 
 _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
@@ -230,6 +278,7 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
     _add_scenario,
     _add_settle,
     _add_award,
+    _add_risk,
 )
 
 

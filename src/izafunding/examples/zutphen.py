@@ -225,7 +225,7 @@ def _distribution_table(profile: RiskProfile) -> list[str]:
             assert isinstance(c, Fraction)
             lines.append(
                 f"{bearer:<10}{Money(row['amount'])!s:>16}"  # type: ignore[arg-type]
-                f"{_pct(p):>14}{_pct(c):>14}"
+                f"{_pct(p, fixed=True):>14}{_pct(c, fixed=True):>14}"
             )
     return lines
 
