@@ -53,6 +53,22 @@ class TestParse:
         grant, _ = parse_grant_toml(text, "g.toml")
         assert grant.awarded == {2025: Money(880962), 2026: Money(750105)}
 
+    def test_published_keeps_advances_applicant_and_source(self) -> None:
+        """With awarded = "published", the file's advances, applicant and source still count,
+        so a settlement never repays more than was paid."""
+        text = (
+            'scheme = "SPUK GALA"\nrecipient = "Zutphen"\napplicant = "Zutphen"\n'
+            'source = "beschikking 2025"\nawarded = "published"\n'
+            '[advances]\n2025 = "€ 1"\n[spent]\n2025 = "€ 50"\n'
+        )
+        grant, spent = parse_grant_toml(text, "g.toml")
+        assert grant.paid == Money(1)
+        assert grant.applicant == "Zutphen"
+        assert grant.source == "beschikking 2025"
+        settlement = grant.settle(spent)
+        assert settlement.repayable == Money(0)
+        assert settlement.still_to_pay == Money(49)
+
     @pytest.mark.parametrize(
         ("text", "match"),
         [
@@ -171,7 +187,7 @@ class TestCommandLine:
         path = tmp_path / "grant.toml"
         path.write_text(EXAMPLE_TOML, encoding="utf-8")
         assert main(["settle", str(path)]) == 0
-        assert "repayable € 143.663,00" in capsys.readouterr().out
+        assert "to repay € 143.663,00" in capsys.readouterr().out
 
     def test_settle_template(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--template prints a file to start from."""

@@ -9,6 +9,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+import attrs
+
 from . import data
 from ._grants import Grant
 from ._inputfiles import field_money, field_str, parse_toml
@@ -173,8 +175,16 @@ def parse_grant_toml(text: str, source: str) -> tuple[Grant, dict[int, Money | d
     applicant = field_str(doc, "applicant", source=source) if "applicant" in doc else None
     grant_source = field_str(doc, "source", source=source) if "source" in doc else source
     if doc.get("awarded") == "published":
+        advances_raw = _amounts(doc, "advances", where, scheme, components=False)
+        advances = {y: a for y, a in advances_raw.items() if isinstance(a, Money)}
         try:
             grant = Grant.from_published(scheme, recipient)
+            changes: dict[str, object] = {"source": grant_source}
+            if applicant is not None:
+                changes["applicant"] = applicant
+            if advances:
+                changes["advances"] = advances
+            grant = attrs.evolve(grant, **changes)
         except FundingError as e:
             raise where.error(("awarded",), str(e)) from None
     else:
@@ -214,7 +224,7 @@ def render_settle_file(text: str, source: str, *, explain: bool = False) -> str:
     >>> print(render_settle_file(EXAMPLE_TOML, "grant.toml"))
     SPUK IZA: settlement for Midden-IJssel (applicant Deventer)
     ...
-    Advances paid € 1.438.963,00; repayable € 143.663,00
+    Advances paid € 1.438.963,00; eligible € 1.295.300,00; to repay € 143.663,00
     ...
     """
     grant, spent = parse_grant_toml(text, source)

@@ -271,6 +271,12 @@ class Grant:
         from . import data
         from .schemes import SPUK_GALA, SPUK_IZA
 
+        if years is not None and (isinstance(years, (int, str)) or not isinstance(years, Iterable)):
+            msg = (
+                f"years must be a sequence of years such as (2025, 2026) (got {years!r}); "
+                f"the published years are {', '.join(map(str, data.YEARS))}"
+            )
+            raise SchemeError(msg)
         chosen = tuple(data.YEARS if years is None else years)
         if not chosen:
             msg = f"years must name at least one of {', '.join(map(str, data.YEARS))}"

@@ -254,6 +254,15 @@ class Settlement:
         return max(self.paid - self.eligible, _ZERO)
 
     @property
+    def unspent(self) -> Money:
+        """
+        The sum of the years' repayable amounts: the award not spent under the
+        rules. It equals :attr:`repayable` when the advances equal the awards;
+        with smaller advances, only what was paid can be repaid.
+        """
+        return self._sum("repayable")
+
+    @property
     def still_to_pay(self) -> Money:
         """What the Rijk still owes when the advances were less than the eligible spending."""
         return max(self.eligible - self.paid, _ZERO)
@@ -314,7 +323,7 @@ class Settlement:
                 _fmt(self.eligible),
                 _fmt(self.shifted),
                 "",
-                _fmt(self.repayable),
+                _fmt(self.unspent),
             )
         )
         widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
@@ -334,7 +343,7 @@ class Settlement:
             line(tuple("-" * w for w in widths)),
             *(line(r) for r in rows),
             "",
-            f"Advances paid {self.paid}; repayable {self.repayable}"
+            f"Advances paid {self.paid}; eligible {self.eligible}; to repay {self.repayable}"
             + (f"; still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else ""),
         ]
         if self.findings:
