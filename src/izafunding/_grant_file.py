@@ -179,12 +179,12 @@ def parse_grant_toml(text: str, source: str) -> tuple[Grant, dict[int, Money | d
         advances = {y: a for y, a in advances_raw.items() if isinstance(a, Money)}
         try:
             grant = Grant.from_published(scheme, recipient)
-            changes: dict[str, object] = {"source": grant_source}
-            if applicant is not None:
-                changes["applicant"] = applicant
-            if advances:
-                changes["advances"] = advances
-            grant = attrs.evolve(grant, **changes)
+            grant = attrs.evolve(
+                grant,
+                source=grant_source,
+                applicant=grant.applicant if applicant is None else applicant,
+                advances=advances or grant.advances,
+            )
         except FundingError as e:
             raise where.error(("awarded",), str(e)) from None
     else:
