@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
-from izafunding import examples
+from izafunding import InputFileError, examples
 from izafunding.cli import main
 
 
@@ -91,6 +93,14 @@ class TestAllocate:
         assert code == 2
         assert "nope.toml: cannot read the file" in err
 
+    def test_not_utf8(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file that is not UTF-8 text is an error naming it, not a traceback."""
+        weights = tmp_path / "w.toml"
+        weights.write_bytes(b"\xff\xfe[weights]")
+        code, _, err = _run(capsys, "allocate", "100", str(weights))
+        assert code == 2
+        assert "not UTF-8" in err
+
     def test_bad_total(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An unreadable total names the text."""
         weights = tmp_path / "w.toml"
@@ -140,3 +150,34 @@ def test_python_dash_m() -> None:
     )
     assert done.returncode == 0
     assert "ijssel-vecht-2025q1" in done.stdout
+
+
+class TestWeightFiles:
+    def test_first_row_with_a_fraction_is_data(self) -> None:
+        """A first row such as 'A,1/3' is data, not a header."""
+        from izafunding._inputfiles import parse_weights_csv
+
+        assert parse_weights_csv("A,1/3\nB,2/3\n", "w.csv") == {"A": Fraction(1, 3), "B": Fraction(2, 3)}
+
+    @pytest.mark.parametrize("text", ["135.720", "1.438.963"])
+    def test_dutch_thousands_are_ambiguous(self, text: str) -> None:
+        """'135.720' is refused: Dutch thousands or a Python decimal?"""
+        from izafunding._inputfiles import field_weight
+
+        with pytest.raises(InputFileError, match="ambiguous"):
+            field_weight(text, where="w.csv: line 2")
+
+    @pytest.mark.parametrize("text", ["0.300", "1.234,5", "12,5", "0.3"])
+    def test_unambiguous_decimals(self, text: str) -> None:
+        """Plain decimals and Dutch decimals with a comma are read."""
+        from izafunding._inputfiles import field_weight
+
+        assert isinstance(field_weight(text, where="w"), Decimal)
+
+    @pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf", "sNaN"])
+    def test_not_finite(self, text: str) -> None:
+        """NaN and infinity are not weights."""
+        from izafunding._inputfiles import field_weight
+
+        with pytest.raises(InputFileError, match="expected a weight"):
+            field_weight(text, where="w")

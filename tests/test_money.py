@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -56,6 +56,18 @@ class TestConstruction:
     def test_other_types_refused(self, bad: object) -> None:
         """bool, None, lists and Fractions are refused with a message naming them."""
         with pytest.raises(FundingError, match="must be"):
+            Money(bad)  # type: ignore[arg-type]
+
+    def test_exact_whatever_the_decimal_context(self) -> None:
+        """A low Decimal precision in the caller's context does not round amounts."""
+        with localcontext(prec=5):
+            assert Money("1438963") == Money.from_cents(143896300)
+            assert Money(Decimal("1438963.01")).cents == 143896301
+
+    @pytest.mark.parametrize("bad", ["1e100000", Decimal("1E+16"), 10**16])
+    def test_absurdly_large_refused(self, bad: object) -> None:
+        """Amounts of 10^15 euros and more are refused as input, not computed with."""
+        with pytest.raises(MoneyError, match="too large"):
             Money(bad)  # type: ignore[arg-type]
 
     def test_plain_text_that_is_not_a_number(self) -> None:

@@ -174,6 +174,16 @@ class TestProrate:
         assert p.amount == Money(1200)
         assert len(p.explain()) == 2
 
+    def test_bad_arguments(self) -> None:
+        """A basis, period or amount of the wrong type is refused, never read as something else."""
+        q1 = Period.quarter(2025, 1)
+        with pytest.raises(PeriodError, match=r"ProrationBasis\.MONTHS"):
+            prorate(Money(1), q1, rounding=LargestRemainder(), basis="months")  # type: ignore[arg-type]
+        with pytest.raises(PeriodError, match="period must be a Period"):
+            prorate(Money(1), "2025-Q1", rounding=LargestRemainder())  # type: ignore[arg-type]
+        with pytest.raises(PeriodError, match="annual must be a Money"):
+            prorate(800000, q1, rounding=LargestRemainder())  # type: ignore[arg-type]
+
     def test_months_basis_needs_whole_months(self) -> None:
         """Months basis refuses a period that is not whole months and names DAYS."""
         with pytest.raises(PeriodError, match="DAYS"):

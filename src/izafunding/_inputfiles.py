@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -23,6 +24,10 @@ __all__ = [
     "parse_weights_csv",
     "parse_weights_toml",
 ]
+
+
+# "135.720", "1.438.963": dots grouping thousands, but not "0.300", which is plainly decimal.
+_DUTCH_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
@@ -107,25 +112,41 @@ def field_money(value: object, *, where: str) -> Money:
 def field_weight(value: object, *, where: str) -> int | Decimal | Fraction:
     """
     Read a weight: an integer, or a decimal or fraction written as text
-    ("0.3", "0,3", "3/10"). Floats are refused.
+    ("0.3", "0,3", "3/10", Dutch "1.234,5"). Floats are refused, and so is
+    text such as "135.720", which a Dutch document means as 135720 and
+    Python would read as 135.72: write 135720 or "135,72".
 
     >>> field_weight("0,3", where="w")
     Decimal('0.3')
     >>> field_weight("200/462", where="w")
     Fraction(100, 231)
+    >>> field_weight("135.720", where="w")
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.InputFileError: w: '135.720' is ambiguous: ...
     """
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
+        if _DUTCH_THOUSANDS.match(text):
+            msg = (
+                f"{where}: {value!r} is ambiguous: a dot groups thousands in Dutch but is a "
+                f"decimal point in Python; write {text.replace('.', '')} for a whole number "
+                f"or \"{text.replace('.', ',')}\" for a decimal"
+            )
+            raise InputFileError(msg)
         try:
             if "/" in text:
                 return Fraction(text)
             if "," in text and "." in text:
                 text = text.replace(".", "")
-            return Decimal(text.replace(",", "."))
+            number = Decimal(text.replace(",", "."))
         except (ValueError, ZeroDivisionError, InvalidOperation):
             pass
+        else:
+            if number.is_finite():
+                return number
     if isinstance(value, float):
         msg = f"{where}: {value!r} is a float; write it in quotes, such as \"{value}\""
         raise InputFileError(msg)
@@ -150,8 +171,8 @@ def parse_weights_toml(text: str, source: str) -> dict[str, int | Decimal | Frac
 
 def parse_weights_csv(text: str, source: str) -> dict[str, int | Decimal | Fraction]:
     """
-    Weights from CSV rows ``name,weight``; a header row is recognised when its
-    second cell is not a number. Errors name the line.
+    Weights from CSV rows ``name,weight``; the first row is a header when its
+    second cell has no digit (``name,inhabitants``). Errors name the line.
 
     >>> parse_weights_csv("name,inhabitants\\nDalfsen,29683\\nOmmen,19035\\n", "w.csv")
     {'Dalfsen': 29683, 'Ommen': 19035}
@@ -166,7 +187,7 @@ def parse_weights_csv(text: str, source: str) -> dict[str, int | Decimal | Fract
             msg = f"{where}: expected two cells 'name,weight', got {row!r}"
             raise InputFileError(msg)
         name, raw = row[0].strip(), row[1].strip()
-        if number == 1 and not raw.replace(".", "").replace(",", "").isdigit():
+        if number == 1 and not any(c.isdigit() for c in raw):
             continue  # header
         if name in weights:
             msg = f"{where}: {name!r} appears twice; each name may appear once"

@@ -92,12 +92,20 @@ _SCALES: Final = {
 }
 
 
+# Amounts above 10^15 euros are refused as input: no public budget comes near, and
+# a typo such as "1e100000" should not become a number with a hundred thousand digits.
+_MAX_DIGITS: Final = 15
+
+
 def _to_cents(value: object, what: str = "amount") -> int:
     """Convert a str, int or Decimal number of euros to whole cents, exactly."""
     if isinstance(value, bool):
         msg = f"{what} must be a str, int or Decimal number of euros (got the bool {value!r})"
         raise MoneyError(msg)
     if isinstance(value, int):
+        if abs(value) >= 10**_MAX_DIGITS:
+            msg = f"{what} {value} is too large for an amount of euros (at most 10^{_MAX_DIGITS})"
+            raise MoneyError(msg)
         return value * 100
     if isinstance(value, float):
         msg = (
@@ -118,14 +126,18 @@ def _to_cents(value: object, what: str = "amount") -> int:
         if not value.is_finite():
             msg = f"{what} must be a finite number of euros (got {value!r})"
             raise MoneyError(msg)
-        cents = value * 100
-        if cents != cents.to_integral_value():
+        if value.adjusted() > _MAX_DIGITS:
+            msg = f"{what} {value} is too large for an amount of euros (at most 10^{_MAX_DIGITS})"
+            raise MoneyError(msg)
+        # Exact, whatever the active Decimal context: no multiplication under its precision.
+        cents = Fraction(value) * 100
+        if cents.denominator != 1:
             msg = (
                 f"{what} {value} has a fraction of a cent; round it explicitly first "
                 f"(for example Money.from_fraction(..., rounding=RoundingMode.HALF_UP))"
             )
             raise MoneyError(msg)
-        return int(cents)
+        return cents.numerator
     msg = (
         f"{what} must be a str, int or Decimal number of euros "
         f"(got {value!r}, a {type(value).__name__})"

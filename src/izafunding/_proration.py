@@ -108,6 +108,17 @@ def prorate(
     ...
     izafunding.errors.PeriodError: 2025-01-01 t/m 2025-01-15 is not a number of whole months ...
     """
+    if not isinstance(annual, Money):
+        msg = f"annual must be a Money such as Money(800000) (got {annual!r})"
+        raise PeriodError(msg)
+    if not isinstance(period, Period):
+        msg = f"period must be a Period such as Period.quarter(2025, 1) (got {period!r})"
+        raise PeriodError(msg)
+    if not isinstance(basis, ProrationBasis):
+        msg = (
+            f"basis must be ProrationBasis.MONTHS or ProrationBasis.DAYS (got {basis!r})"
+        )
+        raise PeriodError(msg)
     if basis is ProrationBasis.MONTHS and not period.is_whole_months():
         msg = (
             f"{period} is not a number of whole months (it must start on the first and end "
