@@ -36,6 +36,9 @@ def _read(path: str) -> str:
     except OSError as e:
         msg = f"{path}: cannot read the file ({e.strerror})"
         raise InputFileError(msg) from None
+    except UnicodeDecodeError as e:
+        msg = f"{path}: not UTF-8 text (byte {e.start}); save the file as UTF-8"
+        raise InputFileError(msg) from None
 
 
 # -- izafunding allocate ------------------------------------------------------
