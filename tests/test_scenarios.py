@@ -355,6 +355,28 @@ class TestScenarioErrors:
         with pytest.raises(ScenarioError, match="'ZonMw' appears twice"):
             _scenario(offsets=[offset, offset])
 
+    @pytest.mark.parametrize("name", ["pays", "cost", "Net", "municipalities"])
+    def test_offset_name_reserved(self, name: str) -> None:
+        """An offset may not take the name of a scenario figure, or compare() would mix them up."""
+        with pytest.raises(ScenarioError, match="taken by a figure"):
+            Offset(name=name, amount=Money(1))
+
+    def test_partner_name_reserved(self) -> None:
+        """A partner may not be called after a scenario figure such as 'cost'."""
+        with pytest.raises(AllocationError, match="taken by a figure"):
+            CostLine(
+                name="a",
+                annual=Money(100),
+                shares={"municipalities": Decimal("0.5"), "cost": Decimal("0.5")},
+            )
+
+    def test_offset_over_some_members(self) -> None:
+        """An offset split over some members only gives the others nothing, not an error."""
+        offset = Offset(name="X", amount=Money(100), split=ProRata({"A": 1}))
+        scenario = _scenario(offsets=[offset])
+        assert scenario.member("A").offsets == (("X", Money(100)),)
+        assert scenario.member("B").offsets == (("X", Money(0)),)
+
     def test_member_without_inhabitants(self) -> None:
         """Splitting by inhabitants needs every member's count."""
         members = [Member(municipality=Municipality("A")), *_members(B=1)]

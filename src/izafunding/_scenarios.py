@@ -224,9 +224,31 @@ def _check_shares(instance: object, attribute: attrs.Attribute[Fixed], value: Fi
         if not isinstance(recipient, str) or not recipient.strip():
             msg = f"'shares': every recipient must be a name (got {recipient!r})"
             raise AllocationError(msg)
+        if recipient != MUNICIPALITIES and recipient.strip().lower() in RESERVED_NAMES:
+            msg = (
+                f"'shares': a partner may not be called {recipient!r}: that name is taken by "
+                f"a figure of the scenario ({', '.join(sorted(RESERVED_NAMES))})"
+            )
+            raise AllocationError(msg)
 
 
 _ALL_MUNICIPAL: Final = Fixed({MUNICIPALITIES: 1})
+
+#: The names of a scenario's own figures; partners and offsets may not take them, or
+#: compare() could not tell "the partner called cost" from "the line's cost".
+RESERVED_NAMES: Final = frozenset(
+    {"a year", "in period", "reductions", "cost", MUNICIPALITIES, "pays", "net", "residue"}
+)
+
+
+def _check_offset_name(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    _check_text(instance, attribute, value)
+    if value.strip().lower() in RESERVED_NAMES:
+        msg = (
+            f"'name' of an offset may not be {value!r}: that name is taken by a figure of "
+            f"the scenario ({', '.join(sorted(RESERVED_NAMES))})"
+        )
+        raise ScenarioError(msg)
 
 
 @final
@@ -357,7 +379,7 @@ class Offset:
         source: Where the amount comes from.
     """
 
-    name: str = attrs.field(validator=_check_text)
+    name: str = attrs.field(validator=_check_offset_name)
     amount: Money = attrs.field(validator=_check_money)
     split: Split = attrs.field(default=MemberSplit.INHABITANTS, validator=_check_split)
     source: str = attrs.field(default="", validator=_check_str)
@@ -811,7 +833,11 @@ class Scenario:
             pays=municipal_split[name],
             exact=exact,
             columns=columns,
-            offsets=tuple((offset.name, alloc[name]) for offset, alloc in offsets),
+            # An offset may be split over some members only; the others receive nothing.
+            offsets=tuple(
+                (offset.name, alloc[name] if name in alloc else Money.zero())
+                for offset, alloc in offsets
+            ),
             explain_with=functools.partial(self._explain_member, name),
         )
 
