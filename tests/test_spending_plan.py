@@ -126,6 +126,30 @@ class TestSpendingPlan:
             _plan(lines=["line"])
 
 
+class TestCents:
+    """Plans and tables with amounts in cents display them instead of failing."""
+
+    def test_plan_with_cents(self) -> None:
+        """A plan line of € 10,50 renders, explains and reports its findings with the cents."""
+        line = PlanLine(number=4, description="d", owner="X", group="G", amount=Money("10.50"))
+        plan = _plan(lines=[line], budget=Money("5.25"))
+        text = "\n".join([plan.render(), *plan.explain(), *(str(f) for f in plan.findings())])
+        assert "€ 10,50" in text
+        assert "€ 5,25" in text
+        assert "<table" in plan._repr_html_()
+
+    def test_table_with_cents(self) -> None:
+        """A budget table with cents renders and reports a gap in cents."""
+        table = BudgetTable(
+            title="t",
+            source="s",
+            lines=[BudgetLine(label="A", amounts={2023: Money("1.50")})],
+            stated_totals={2023: Money(2)},
+        )
+        assert "€ 0,50" in "\n".join(str(f) for f in table.findings())
+        assert "€ 1,50" in table.render()
+
+
 class TestBudgetTable:
     """Multi-year tables with stated totals."""
 

@@ -325,9 +325,16 @@ class Money:
 
     # -- formatting -------------------------------------------------------------
 
-    def format(self, *, whole: bool = False) -> str:
+    def format(self, *, whole: bool = False, compact: bool = False) -> str:
         """
         Dutch notation: ``€ 1.438.963,00``, or ``€ 1.438.963`` with *whole*.
+
+        *whole* refuses an amount with cents (it never hides them); *compact*
+        writes whole euros when the amount is whole and the cents otherwise,
+        as the documents' tables do.
+
+        >>> Money(45021).format(compact=True), Money("755941.25").format(compact=True)
+        ('€ 45.021', '€ 755.941,25')
 
         >>> Money(-6514).format(whole=True)
         '-€ 6.514'
@@ -339,6 +346,8 @@ class Money:
         sign = "-" if self.cents < 0 else ""
         euros, cents = divmod(abs(self.cents), 100)
         grouped = f"{euros:,}".replace(",", ".")
+        if compact and not cents:
+            return f"{sign}€ {grouped}"
         if whole:
             if cents:
                 msg = (
@@ -357,13 +366,17 @@ class Money:
 
     def __format__(self, spec: str) -> str:
         """
-        Format with a string spec; a trailing ``whole`` means whole euros.
+        Format with a string spec; a trailing ``whole`` means whole euros (an
+        error for an amount with cents), ``compact`` whole euros unless there
+        are cents.
 
-        >>> f"[{Money(6514):>10whole}]"
-        '[   € 6.514]'
+        >>> f"[{Money(6514):>10whole}] [{Money('0.5'):>8compact}]"
+        '[   € 6.514] [  € 0,50]'
         """
         if spec.endswith("whole"):
             return format(self.format(whole=True), spec.removesuffix("whole"))
+        if spec.endswith("compact"):
+            return format(self.format(compact=True), spec.removesuffix("compact"))
         return format(str(self), spec.removesuffix("s"))
 
     # -- arithmetic -------------------------------------------------------------

@@ -81,7 +81,7 @@ class PlanLine:
         """The amount in whole euros, or ``p.m.``."""
         if self.amount is None:
             return "p.m."
-        return self.amount.format(whole=self.amount.is_whole())
+        return self.amount.format(compact=True)
 
 
 class StatedKind(enum.Enum):
@@ -312,9 +312,9 @@ class SpendingPlan:
                 Finding(
                     kind=FindingKind.INCONSISTENCY,
                     message=(
-                        f"{figure.where} states {label} as {figure.amount:whole}, but "
-                        f"{how} gives {computed:whole}: a difference of "
-                        f"{abs(figure.amount - computed):whole}{note}"
+                        f"{figure.where} states {label} as {figure.amount:compact}, but "
+                        f"{how} gives {computed:compact}: a difference of "
+                        f"{abs(figure.amount - computed):compact}{note}"
                     ),
                     source=self.source,
                     amount=figure.amount - computed,
@@ -326,8 +326,8 @@ class SpendingPlan:
                 Finding(
                     kind=FindingKind.PLAN,
                     message=(
-                        f"the plan's total {self.total:whole} is above the budget "
-                        f"{self.budget:whole} by {self.total - self.budget:whole}"
+                        f"the plan's total {self.total:compact} is above the budget "
+                        f"{self.budget:compact} by {self.total - self.budget:compact}"
                     ),
                     source=self.source,
                     amount=self.total - self.budget,
@@ -341,7 +341,7 @@ class SpendingPlan:
                     Finding(
                         kind=FindingKind.PLAN,
                         message=(
-                            f"the plan's budget {self.budget:whole} differs from the award "
+                            f"the plan's budget {self.budget:compact} differs from the award "
                             f"for {self.year}, {awarded}, by {self.budget - awarded}"
                         ),
                         source=grant.source or grant.scheme.source,
@@ -354,7 +354,7 @@ class SpendingPlan:
     def _explain_computed(self, figure: StatedFigure) -> tuple[str, str]:
         """How the library computes *figure*, and a note on how the document did."""
         if figure.kind is StatedKind.REMAINING:
-            text = f"the budget {self.budget:whole} less the total {self.total:whole}"
+            text = f"the budget {self.budget:compact} less the total {self.total:compact}"
             for other in self.stated:
                 if (
                     other.kind is StatedKind.BUDGET
@@ -363,7 +363,7 @@ class SpendingPlan:
                 ):
                     return (
                         text,
-                        f"; the document computed it from {other.amount:whole} ({other.where})",
+                        f"; the document computed it from {other.amount:compact} ({other.where})",
                     )
             return text, ""
         if figure.kind is StatedKind.BUDGET:
@@ -374,22 +374,22 @@ class SpendingPlan:
 
     def explain(self) -> tuple[str, ...]:
         """Plain-English lines: the subtotals, total, remaining room and findings."""
-        lines = [f"{self.title} ({self.year}); budget {self.budget:whole}"]
+        lines = [f"{self.title} ({self.year}); budget {self.budget:compact}"]
         for group, amount in self.subtotals().items():
             numbers = [ln.number for ln in self.lines if ln.group == group]
             lines.append(
-                f"{group} (lines {numbers[0]}-{numbers[-1]}): {amount:whole}"
+                f"{group} (lines {numbers[0]}-{numbers[-1]}): {amount:compact}"
                 if numbers == list(range(numbers[0], numbers[-1] + 1))
-                else f"{group} (lines {', '.join(map(str, numbers))}): {amount:whole}"
+                else f"{group} (lines {', '.join(map(str, numbers))}): {amount:compact}"
             )
         for owner, amount in self.by_owner().items():
-            lines.append(f"  by {owner}: {amount:whole}")
+            lines.append(f"  by {owner}: {amount:compact}")
         pending = self.pending()
         if pending:
             lines.append(
                 "p.m. (no amount yet): " + ", ".join(f"line {ln.number}" for ln in pending)
             )
-        lines.append(f"Total: {self.total:whole}; remaining room: {self.remaining:whole}")
+        lines.append(f"Total: {self.total:compact}; remaining room: {self.remaining:compact}")
         lines += [f"- {f}" for f in self.findings()]
         return tuple(lines)
 
@@ -410,13 +410,13 @@ class SpendingPlan:
                     f"{crit:<3} {ln.amount_text():>12}"
                 )
             out.append(
-                f"{'':>3} {'Subtotal ' + group:<{width + owner_w + 6}} {self.subtotal(group):>12whole}"
+                f"{'':>3} {'Subtotal ' + group:<{width + owner_w + 6}} {self.subtotal(group):>12compact}"
             )
             out.append("")
         label_w = width + owner_w + 6
-        out.append(f"{'':>3} {'Total':<{label_w}} {self.total:>12whole}")
-        out.append(f"{'':>3} {'Available':<{label_w}} {self.budget:>12whole}")
-        out.append(f"{'':>3} {'Remaining room':<{label_w}} {self.remaining:>12whole}")
+        out.append(f"{'':>3} {'Total':<{label_w}} {self.total:>12compact}")
+        out.append(f"{'':>3} {'Available':<{label_w}} {self.budget:>12compact}")
+        out.append(f"{'':>3} {'Remaining room':<{label_w}} {self.remaining:>12compact}")
         findings = self.findings()
         if findings:
             out += ["", "Findings:", *(f"- {f}" for f in findings)]
@@ -446,7 +446,7 @@ class SpendingPlan:
         )
         foot = "".join(
             f"<tr><th colspan='5'>{esc(label)}</th>"
-            f"<td style='text-align:right'>{esc(amount.format(whole=amount.is_whole()))}</td></tr>"
+            f"<td style='text-align:right'>{esc(amount.format(compact=True))}</td></tr>"
             for label, amount in [
                 *((f"subtotal {g}", a) for g, a in self.subtotals().items()),
                 ("total", self.total),
@@ -556,14 +556,14 @@ class BudgetTable:
         for year, stated in self.stated_totals:
             computed = self.total(year)
             if computed != stated:
-                parts = " + ".join(f"{ln.get(year):whole}" for ln in self.lines)
+                parts = " + ".join(f"{ln.get(year):compact}" for ln in self.lines)
                 found.append(
                     Finding(
                         kind=FindingKind.INCONSISTENCY,
                         message=(
-                            f"{self.total_label} {year} is stated as {stated:whole}, but its "
-                            f"lines sum to {computed:whole} ({parts}): "
-                            f"{abs(stated - computed):whole} "
+                            f"{self.total_label} {year} is stated as {stated:compact}, but its "
+                            f"lines sum to {computed:compact} ({parts}): "
+                            f"{abs(stated - computed):compact} "
                             + ("more" if stated > computed else "less")
                             + " than its lines, unexplained"
                         ),
@@ -587,15 +587,15 @@ class BudgetTable:
         out.append(" " * label_w + "".join(f"{y:>14}" for y in self.years))
         for ln in self.lines:
             out.append(
-                f"{ln.label:<{label_w}}" + "".join(f"{ln.get(y):>14whole}" for y in self.years)
+                f"{ln.label:<{label_w}}" + "".join(f"{ln.get(y):>14compact}" for y in self.years)
             )
         out.append(
             f"{'Sum of lines':<{label_w}}"
-            + "".join(f"{self.total(y):>14whole}" for y in self.years)
+            + "".join(f"{self.total(y):>14compact}" for y in self.years)
         )
         out.append(
             f"{self.total_label + ' (stated)':<{label_w}}"
-            + "".join(f"{stated[y]:>14whole}" if y in stated else f"{'':>14}" for y in self.years)
+            + "".join(f"{stated[y]:>14compact}" if y in stated else f"{'':>14}" for y in self.years)
         )
         findings = self.findings()
         if findings:
@@ -624,7 +624,7 @@ class BudgetTable:
         body = "".join(
             f"<tr><td>{esc(ln.label)}</td>"
             + "".join(
-                f"<td style='text-align:right'>{esc(format(ln.get(y), 'whole'))}</td>"
+                f"<td style='text-align:right'>{esc(format(ln.get(y), 'compact'))}</td>"
                 for y in self.years
             )
             + "</tr>"
@@ -632,7 +632,7 @@ class BudgetTable:
         )
         cells = "".join(
             f"<td style='text-align:right{';color:#b00;font-weight:bold' if y in stated and stated[y] != self.total(y) else ''}'>"
-            f"{esc(format(stated[y], 'whole')) if y in stated else ''}</td>"
+            f"{esc(format(stated[y], 'compact')) if y in stated else ''}</td>"
             for y in self.years
         )
         return (
