@@ -458,6 +458,7 @@ class MilestoneSchedule:
         default=None, kw_only=True, converter=_amounts_converter
     )
     rule: ReachRule = attrs.field(factory=AllAreas, kw_only=True)
+    _index: dict[str, Milestone] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.milestones:
@@ -472,6 +473,7 @@ class MilestoneSchedule:
                 msg = f"two milestones are called {m.name!r}; each milestone needs its own name"
                 raise MilestoneError(msg)
             seen.add(m.name)
+            self._index[m.name] = m
         if not isinstance(self.rule, (AllAreas, ShareOfAreas)):
             msg = f"'rule' must be AllAreas() or ShareOfAreas(...) (got {self.rule!r})"
             raise MilestoneError(msg)
@@ -529,10 +531,10 @@ class MilestoneSchedule:
         Raises:
             UnknownNameError: No milestone has that name; the message lists them.
         """
-        for m in self.milestones:
-            if m.name == name:
-                return m
-        raise _unknown_milestone(name, self.names)
+        found = self._index.get(name) if isinstance(name, str) else None
+        if found is None:
+            raise _unknown_milestone(name, self.names)
+        return found
 
     def by_year(self) -> dict[int, Money]:
         """The amounts per budget year, in year order."""
