@@ -195,6 +195,17 @@ class TestRounding:
         assert a == b
         assert a["a"] == a["b"] == CENT
 
+    def test_ties_between_same_text(self) -> None:
+        """Recipients with the same text (1 and "1") are still ordered independently of input."""
+        a = allocate(Money("0.01"), Equal([1, "1"]), rounding=LargestRemainder())
+        b = allocate(Money("0.01"), Equal(["1", 1]), rounding=LargestRemainder())
+        assert a == b
+
+    def test_unhashable_recipient(self) -> None:
+        """A recipient that cannot be hashed is refused with an AllocationError."""
+        with pytest.raises(AllocationError, match="hashable"):
+            Equal([("a", [1])])
+
     def test_ties_by_cbs_code(self) -> None:
         """A municipality with a CBS code is ordered by its code, not its name."""
         zwolle = Municipality("Zwolle", code="GM0193")

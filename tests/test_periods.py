@@ -104,6 +104,19 @@ class TestQuestions:
         assert a.overlaps(b) == b.overlaps(a)
         assert (a.intersection(b) is not None) == a.overlaps(b)
 
+    def test_overlap_needs_a_period(self) -> None:
+        """overlaps and intersection refuse a non-period with a PeriodError."""
+        with pytest.raises(PeriodError, match="must be a Period"):
+            Period.year(2025).overlaps(date(2025, 1, 1))  # type: ignore[arg-type]
+        with pytest.raises(PeriodError, match="must be a Period"):
+            Period.year(2025).intersection(None)  # type: ignore[arg-type]
+
+    def test_end_of_the_calendar(self) -> None:
+        """The last month date can hold prints and counts without overflowing."""
+        december = Period(first_day=date(9999, 12, 1), last_day=date(9999, 12, 31))
+        assert str(december) == "9999-12"
+        assert december.month_count() == 1
+
     def test_month_count_needs_whole_months(self) -> None:
         """month_count refuses a period that is not whole months."""
         with pytest.raises(PeriodError, match="whole months"):

@@ -13,7 +13,14 @@ from datetime import date
 
 import pytest
 
-from izafunding import AllocationError, LargestRemainder, Money, UnknownNameError, allocate
+from izafunding import (
+    AllocationError,
+    LargestRemainder,
+    Money,
+    RegionError,
+    UnknownNameError,
+    allocate,
+)
 from izafunding._regions import SEED_REGIONS, InhabitantCount, Member, Municipality, Region
 
 
@@ -32,14 +39,22 @@ class TestMunicipality:
     @pytest.mark.parametrize("code", ["0150", "GM150", "gm0150", 150])
     def test_bad_code(self, code: object) -> None:
         """A code that is not GM + four digits is refused."""
-        with pytest.raises(UnknownNameError, match="GM0150"):
+        with pytest.raises(RegionError, match="GM0150"):
             Municipality("Deventer", code=code)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("name", ["", " ", None])
     def test_bad_name(self, name: object) -> None:
         """A municipality needs a name."""
-        with pytest.raises(UnknownNameError):
+        with pytest.raises(RegionError):
             Municipality(name)  # type: ignore[arg-type]
+
+    def test_region_checks_its_parts(self) -> None:
+        """A region takes a name for its mandated municipality and refuses non-members."""
+        assert Region(name="X", mandated="Zwolle").mandated == Municipality("Zwolle")
+        with pytest.raises(RegionError, match="Member values"):
+            Region(name="X", mandated="Zwolle", members=[1])  # type: ignore[list-item]
+        with pytest.raises(RegionError, match="mandated"):
+            Region(name="X", mandated=5)  # type: ignore[arg-type]
 
 
 class TestInhabitantCount:

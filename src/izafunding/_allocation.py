@@ -53,7 +53,15 @@ def identifier_of(recipient: object) -> str:
 
 def _tie_ranks(recipients: Sequence[Recipient]) -> tuple[int, ...]:
     """Each recipient's place when sorted by identifier (0 sorts first)."""
-    order = sorted(range(len(recipients)), key=lambda i: identifier_of(recipients[i]))
+    # The type name and repr settle ties between recipients with the same text (1 and "1").
+    order = sorted(
+        range(len(recipients)),
+        key=lambda i: (
+            identifier_of(recipients[i]),
+            type(recipients[i]).__name__,
+            repr(recipients[i]),
+        ),
+    )
     ranks = [0] * len(recipients)
     for rank, i in enumerate(order):
         ranks[i] = rank
@@ -121,9 +129,11 @@ def _pairs(value: object, what: str) -> tuple[tuple[Recipient, Any], ...]:
 def _check_unique(recipients: Sequence[Recipient], what: str) -> None:
     seen: set[Recipient] = set()
     for r in recipients:
-        if not isinstance(r, Hashable):
+        try:
+            hash(r)
+        except TypeError:
             msg = f"{what}: recipient {r!r} must be hashable, such as a name"
-            raise AllocationError(msg)
+            raise AllocationError(msg) from None
         if r in seen:
             msg = f"{what}: recipient {r!r} appears twice; each recipient may appear once"
             raise AllocationError(msg)

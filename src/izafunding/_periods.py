@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -181,6 +182,7 @@ class Period:
         >>> Period.year(2025).overlaps(Period.parse("2024-12-31/2025-01-01"))
         True
         """
+        _check_period(other, "other")
         return self.first_day <= other.last_day and other.first_day <= self.last_day
 
     def intersection(self, other: Period) -> Period | None:
@@ -204,7 +206,8 @@ class Period:
         >>> Period.quarter(2025, 1).is_whole_months()
         True
         """
-        return self.first_day.day == 1 and (self.last_day + _ONE_DAY).day == 1
+        last = self.last_day
+        return self.first_day.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]
 
     def month_count(self) -> int:
         """
@@ -219,8 +222,8 @@ class Period:
                 f"and end on the last day of a month)"
             )
             raise PeriodError(msg)
-        delta = relativedelta(self.last_day + _ONE_DAY, self.first_day)
-        return delta.years * 12 + delta.months
+        first, last = self.first_day, self.last_day
+        return (last.year - first.year) * 12 + last.month - first.month + 1
 
     @property
     def year_numbers(self) -> tuple[int, ...]:
@@ -292,6 +295,12 @@ class Period:
             if months == 1:
                 return f"{first.year}-{first.month:02d}"
         return f"{first.isoformat()} t/m {last.isoformat()}"
+
+
+def _check_period(value: object, name: str) -> None:
+    if not isinstance(value, Period):
+        msg = f"'{name}' must be a Period such as Period.year(2025) (got {value!r})"
+        raise PeriodError(msg)
 
 
 def _check_year(year: object) -> None:

@@ -10,7 +10,7 @@ from typing import final
 import attrs
 
 from ._allocation import Equal, ProRata
-from .errors import AllocationError, UnknownNameError
+from .errors import AllocationError, RegionError, UnknownNameError
 
 
 __all__ = ["InhabitantCount", "Member", "Municipality", "Region"]
@@ -21,13 +21,13 @@ _CBS_CODE = re.compile(r"^GM\d{4}$")
 def _check_code(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and not (isinstance(value, str) and _CBS_CODE.match(value)):
         msg = f"'code' must be a CBS municipality code such as 'GM0150' (got {value!r})"
-        raise UnknownNameError(msg)
+        raise RegionError(msg)
 
 
 def _check_name(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         msg = f"'{attribute.name}' must be a non-empty name (got {value!r})"
-        raise UnknownNameError(msg)
+        raise RegionError(msg)
 
 
 @final
@@ -97,7 +97,28 @@ class Member:
 
 
 def _members_tuple(members: Iterable[Member]) -> tuple[Member, ...]:
-    return tuple(members)
+    if isinstance(members, (str, bytes)) or not isinstance(members, Iterable):
+        msg = f"'members' must be a sequence of Member values (got {members!r})"
+        raise RegionError(msg)
+    result = tuple(members)
+    for m in result:
+        if not isinstance(m, Member):
+            msg = (
+                f"'members' must hold Member values such as "
+                f"Member(municipality=Municipality('Zwolle')) (got {m!r})"
+            )
+            raise RegionError(msg)
+    return result
+
+
+def _municipality(value: Municipality | str) -> Municipality:
+    """A name is accepted for a municipality without CBS code."""
+    if isinstance(value, Municipality):
+        return value
+    if isinstance(value, str):
+        return Municipality(value)
+    msg = f"'mandated' must be a Municipality or a name (got {value!r})"
+    raise RegionError(msg)
 
 
 @final
@@ -120,7 +141,7 @@ class Region:
     """
 
     name: str = attrs.field(validator=_check_name)
-    mandated: Municipality
+    mandated: Municipality = attrs.field(converter=_municipality)
     members: tuple[Member, ...] = attrs.field(default=(), converter=_members_tuple)
     source: str = ""
 

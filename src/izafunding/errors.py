@@ -14,6 +14,7 @@ __all__ = [
     "ParseError",
     "PeriodError",
     "ProbabilityError",
+    "RegionError",
     "ScenarioError",
     "SchemeError",
     "UnknownNameError",
@@ -71,6 +72,13 @@ class SchemeError(FundingError, ValueError):
     """
     A scheme (regeling) or grant is asked something it does not cover: a year
     outside its period, an unknown component, a malformed award.
+    """
+
+
+class RegionError(FundingError, ValueError):
+    """
+    A municipality or region is invalid: an empty name, a malformed CBS code,
+    members that are not :class:`~izafunding._regions.Member` values.
     """
 
 
