@@ -706,6 +706,10 @@ class Allocation(Mapping[Recipient, Money]):
         """
         Plain rows, one per recipient, ready for ``pandas.DataFrame(rows)``.
 
+        ``share`` is the exact ``Fraction``; ``exact`` the unrounded part as a
+        ``Decimal`` (all digits when it terminates, else rounded to 10
+        decimals, for display only); ``amount`` the part in euros.
+
         >>> allocate(Money(10), Equal(["a", "b"]), rounding=LargestRemainder()).to_rows()[0]
         {'recipient': 'a', 'share': Fraction(1, 2), 'exact': Decimal('5'), 'amount': Decimal('5.00'), 'extra_units': 0}
         """
