@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from izafunding import (
     AllAreas,
+    FindingKind,
     FloatNotAllowedError,
     Milestone,
     MilestoneError,
@@ -302,13 +303,19 @@ class TestSettle:
         result = _schedule().settle(reached={"M1": ("A", "B")}, spent={"M1": Money(1200)})
         assert result.outcome("M1").overspent == Money(200)
         assert result.outcome("M1").determined == Money(1000)
-        assert any("€ 200,00 spent above its amount" in str(f) for f in result.findings)
+        (finding,) = result.findings
+        assert finding.kind is FindingKind.OVERSPEND
+        assert finding.amount == Money(200)
+        assert "€ 200,00 spent above its amount" in str(finding)
+        assert "art. 10" in finding.source
 
-    def test_findings_name_missed_milestones_with_source(self) -> None:
-        """Each missed milestone is a finding that cites the plan's rule."""
+    def test_explain_cites_the_plan_rule(self) -> None:
+        """The settlement's explanation names the plan's rule and its source."""
         result = _schedule().settle(reached={"M1": ("A", "B"), "M2": ("A", "B")})
-        (finding,) = [f for f in result.findings if "R1" in str(f)]
-        assert "1047323" in str(finding)
+        assert [o.name for o in result.missed] == ["R1"]
+        assert result.findings == ()
+        assert "Rule: a milestone counts only when reached in all its areas [source:" in result.explain()[-1]
+        assert "1047323" in result.explain()[-1]
 
     @pytest.mark.parametrize(
         ("reached", "spent", "error", "match"),

@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias, TypeVar, final
 
 import attrs
 
+from ._findings import Finding, FindingKind
 from ._grants import FrozenMap
 from ._money import Money, RoundingMode
 from ._periods import Period
@@ -1086,20 +1087,24 @@ class ScheduleSettlement:
         raise _unknown_milestone(name, self.schedule.names)
 
     @property
-    def findings(self) -> tuple[str, ...]:
-        """What the settlement found: missed milestones and spending the grant does not cover."""
-        out = [
-            f"{o.name} missed in {_fmt_areas(o.missed_in)}: {o.milestone.amount} is repaid "
-            f"({self.schedule.rule.describe()}; {self.schedule.rule.source})"
-            for o in self.missed
-        ]
-        out += [
-            f"{o.name}: {o.overspent} spent above its amount of {o.milestone.amount} is not covered "
-            f"by the grant ({REGULATION}, art. 10)"
+    def findings(self) -> tuple[Finding, ...]:
+        """
+        Spending the grant does not cover (above a milestone's amount), as
+        findings with their source. The missed milestones are in :attr:`missed`.
+        """
+        return tuple(
+            Finding(
+                kind=FindingKind.OVERSPEND,
+                message=(
+                    f"{o.name}: {o.overspent} spent above its amount of {o.milestone.amount} "
+                    f"is not covered by the grant"
+                ),
+                source=f"{REGULATION}, art. 10",
+                amount=o.overspent,
+            )
             for o in self.outcomes
             if o.overspent.cents
-        ]
-        return tuple(out)
+        )
 
     def explain(self) -> tuple[str, ...]:
         """One line per milestone, then the totals and who pays."""
@@ -1111,6 +1116,8 @@ class ScheduleSettlement:
         )
         for bearer, amount in self.by_bearer.items():
             lines.append(f"  paid by {bearer} (spent on missed milestones): {amount}")
+        rule = self.schedule.rule
+        lines.append(f"Rule: {rule.describe()} [source: {rule.source}].")
         return tuple(lines)
 
     def to_rows(self) -> list[dict[str, object]]:

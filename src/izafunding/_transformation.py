@@ -449,21 +449,8 @@ class TransformationSettlement:
     @property
     def findings(self) -> tuple[Finding, ...]:
         """The year settlement's findings, overspending on milestones, and costs that do not match the milestones."""
-        out = list(self.years.findings)
+        out = [*self.years.findings, *self.milestones.findings]
         art10 = f"{self.grant.scheme.source}, art. 10"
-        for o in self.milestones.outcomes:
-            if o.overspent.cents:
-                out.append(
-                    Finding(
-                        kind=FindingKind.OVERSPEND,
-                        message=(
-                            f"{o.name}: {o.overspent} spent above its amount of "
-                            f"{o.milestone.amount} is not covered by the grant"
-                        ),
-                        source=art10,
-                        amount=o.overspent,
-                    )
-                )
         on_milestones = Money.from_cents(sum(o.spent.cents for o in self.milestones.outcomes))
         total_costs = Money.from_cents(sum(m.cents for m in self.costs.values()))
         if on_milestones != total_costs:
