@@ -282,7 +282,9 @@ class Settlement:
             lines.append(
                 f"{y.year}: available {y.available} (award {y.awarded} + carried in "
                 f"{y.carried_in}); spent {y.spent}; eligible {y.eligible}; shifted "
-                f"{y.shifted}; to {y.year + 1} {y.carried_over}; repayable {y.repayable}"
+                f"{y.shifted}; "
+                + ("last year of the period" if y.rules.is_last else f"to {y.year + 1} {y.carried_over}")
+                + f"; repayable {y.repayable}"
                 + (f"; overspend {y.overspend} (not eligible)" if not y.overspend.is_zero() else "")
             )
             if y.rules.has_walls:
