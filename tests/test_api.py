@@ -6,6 +6,8 @@ import ast
 import importlib
 import inspect
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,23 @@ def test_every_module_imports() -> None:
     for info in pkgutil.walk_packages(izafunding.__path__, "izafunding."):
         if info.name != "izafunding.__main__":
             importlib.import_module(info.name)
+
+
+def test_import_is_light() -> None:
+    """import izafunding loads only the core; schemes, scenarios and risk load on first use."""
+    code = (
+        "import sys, izafunding\n"
+        "heavy = [m for m in ('izafunding._scenarios', 'izafunding._risk', 'izafunding.data') "
+        "if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "assert izafunding.Grant.__name__ == 'Grant'\n"
+        "assert 'izafunding._grants' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_unknown_attribute() -> None:
+    """An unknown name is a plain AttributeError."""
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        izafunding.Nope  # noqa: B018

@@ -10,6 +10,9 @@ Money('32226.00')
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._allocation import (
     Allocation,
     AllocationKey,
@@ -22,51 +25,9 @@ from ._allocation import (
     Rounding,
     allocate,
 )
-from ._compare import Comparison, ComparisonRow, compare
-from ._findings import Finding, FindingKind
-from ._grants import Grant
-from ._milestones import (
-    AllAreas,
-    CommonFactor,
-    Milestone,
-    MilestoneKind,
-    MilestoneOutcome,
-    MilestoneSchedule,
-    Mitigation,
-    ScheduleSettlement,
-    ShareOfAreas,
-)
 from ._money import Money, RoundingMode
 from ._periods import Period
 from ._proration import Proration, ProrationBasis, prorate
-from ._risk import Distribution, RepaymentRisk, RiskProfile, Stake
-from ._scenarios import (
-    CostLine,
-    Figure,
-    LineFigures,
-    MemberFigures,
-    MemberSplit,
-    Offset,
-    PartnerShortfall,
-    Reduction,
-    Scenario,
-)
-from ._settlement import ComponentSettlement, Settlement, YearSettlement
-from ._spending_plan import (
-    BudgetLine,
-    BudgetTable,
-    PlanLine,
-    SpendingPlan,
-    StatedFigure,
-    StatedKind,
-)
-from ._transformation import (
-    LateAccounting,
-    PartnerLine,
-    PassThrough,
-    TransformationGrant,
-    TransformationSettlement,
-)
 from .errors import (
     AllocationError,
     DistributionTooLargeError,
@@ -83,6 +44,51 @@ from .errors import (
     SchemeError,
     UnknownNameError,
 )
+
+
+if TYPE_CHECKING:
+    from ._compare import Comparison, ComparisonRow, compare
+    from ._findings import Finding, FindingKind
+    from ._grants import Grant
+    from ._milestones import (
+        AllAreas,
+        CommonFactor,
+        Milestone,
+        MilestoneKind,
+        MilestoneOutcome,
+        MilestoneSchedule,
+        Mitigation,
+        ScheduleSettlement,
+        ShareOfAreas,
+    )
+    from ._risk import Distribution, RepaymentRisk, RiskProfile, Stake
+    from ._scenarios import (
+        CostLine,
+        Figure,
+        LineFigures,
+        MemberFigures,
+        MemberSplit,
+        Offset,
+        PartnerShortfall,
+        Reduction,
+        Scenario,
+    )
+    from ._settlement import ComponentSettlement, Settlement, YearSettlement
+    from ._spending_plan import (
+        BudgetLine,
+        BudgetTable,
+        PlanLine,
+        SpendingPlan,
+        StatedFigure,
+        StatedKind,
+    )
+    from ._transformation import (
+        LateAccounting,
+        PartnerLine,
+        PassThrough,
+        TransformationGrant,
+        TransformationSettlement,
+    )
 
 
 __all__ = [
@@ -161,3 +167,65 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+
+# The core (money, periods, allocation, errors) is imported at once; the rest of the
+# public names load on first use, so `import izafunding` stays fast (PEP 562).
+_LAZY: dict[str, str] = {
+    "AllAreas": "izafunding._milestones",
+    "BudgetLine": "izafunding._spending_plan",
+    "BudgetTable": "izafunding._spending_plan",
+    "CommonFactor": "izafunding._milestones",
+    "Comparison": "izafunding._compare",
+    "ComparisonRow": "izafunding._compare",
+    "ComponentSettlement": "izafunding._settlement",
+    "CostLine": "izafunding._scenarios",
+    "Distribution": "izafunding._risk",
+    "Figure": "izafunding._scenarios",
+    "Finding": "izafunding._findings",
+    "FindingKind": "izafunding._findings",
+    "Grant": "izafunding._grants",
+    "LateAccounting": "izafunding._transformation",
+    "LineFigures": "izafunding._scenarios",
+    "MemberFigures": "izafunding._scenarios",
+    "MemberSplit": "izafunding._scenarios",
+    "Milestone": "izafunding._milestones",
+    "MilestoneKind": "izafunding._milestones",
+    "MilestoneOutcome": "izafunding._milestones",
+    "MilestoneSchedule": "izafunding._milestones",
+    "Mitigation": "izafunding._milestones",
+    "Offset": "izafunding._scenarios",
+    "PartnerLine": "izafunding._transformation",
+    "PartnerShortfall": "izafunding._scenarios",
+    "PassThrough": "izafunding._transformation",
+    "PlanLine": "izafunding._spending_plan",
+    "Reduction": "izafunding._scenarios",
+    "RepaymentRisk": "izafunding._risk",
+    "RiskProfile": "izafunding._risk",
+    "Scenario": "izafunding._scenarios",
+    "ScheduleSettlement": "izafunding._milestones",
+    "Settlement": "izafunding._settlement",
+    "ShareOfAreas": "izafunding._milestones",
+    "SpendingPlan": "izafunding._spending_plan",
+    "Stake": "izafunding._risk",
+    "StatedFigure": "izafunding._spending_plan",
+    "StatedKind": "izafunding._spending_plan",
+    "TransformationGrant": "izafunding._transformation",
+    "TransformationSettlement": "izafunding._transformation",
+    "YearSettlement": "izafunding._settlement",
+    "compare": "izafunding._compare",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'izafunding' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
