@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from izafunding import (
     FindingKind,
+    FundingError,
     LateAccounting,
     Milestone,
     MilestoneError,
@@ -19,9 +21,12 @@ from izafunding import (
     MilestoneSchedule,
     Money,
     PassThrough,
+    ProbabilityError,
     SchemeError,
+    ShareOfAreas,
     TransformationGrant,
 )
+from izafunding._risk import exact_probability
 from izafunding.schemes import SPUK_IZA, SPUK_TRANSFORMATION
 from izafunding.strategies import milestone_schedules
 
@@ -161,6 +166,15 @@ class TestSettle:
         assert s.years.repayable == Money(0)
         assert s.years.carried_over > Money(0)
 
+    def test_spending_ahead_of_the_advance_is_not_repaid(self) -> None:
+        """Costs made ahead of a year's advance (prefinancing) count over the whole period:
+        every milestone reached and everything spent inside the period repays nothing."""
+        s = _grant(late_accounting=()).settle(
+            reached=ALL, costs={2024: Money(2000), 2025: Money(2000), 2026: Money(500)}
+        )
+        assert s.determined == Money(4500)
+        assert s.repayable == Money(0)
+
     def test_missed_milestone_repaid_by_its_bearer(self) -> None:
         """A milestone missed in one area is repaid in full; its bearer pays what was spent."""
         s = _grant().settle(reached={"M1": ("A", "B"), "M2": ("A",), "R1": ("A", "B")})
@@ -249,3 +263,41 @@ class TestSettle:
         assert Money(0) <= s.repayable <= s.paid
         assert s.determined + s.repayable == s.paid
         assert sum(s.by_bearer.values(), Money(0)) <= s.paid
+
+
+class TestBadInputGetsFundingErrors:
+    """Bad input to schedules, risk and grants is a FundingError naming it, never a bare error."""
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda s: s.settle(reached={}, spent=[("M1", Money(1))]),
+            lambda s: s.withhold(5),
+            lambda s: s.withhold(None),
+            lambda s: s.withhold([["M1"]]),
+            lambda s: MilestoneSchedule(s.milestones, budget=[([2025], Money(1))]),
+            lambda s: _grant().settle(reached={}, costs=[1]),  # type: ignore[arg-type]
+            lambda s: _grant(pass_through="Perspectief"),
+            lambda s: _grant(late_accounting=None),
+        ],
+    )
+    def test_refused(self, call: Any) -> None:
+        """Each bad call raises a FundingError."""
+        with pytest.raises(FundingError):
+            call(_schedule())
+
+    @pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity")])
+    def test_share_of_areas_not_finite(self, value: Decimal) -> None:
+        """A share of areas must be finite."""
+        with pytest.raises(MilestoneError, match="finite"):
+            ShareOfAreas(value)
+
+    @pytest.mark.parametrize("value", [Decimal("1e-5000"), Decimal("1E+1000000")])
+    def test_absurd_chances(self, value: Decimal) -> None:
+        """Chances with thousands of digits are refused instead of computed with."""
+        with pytest.raises(ProbabilityError, match="at most 100"):
+            exact_probability(value)
+
+    def test_withhold_takes_a_generator(self) -> None:
+        """withhold accepts any iterable of names, a generator included."""
+        assert _schedule().withhold(n for n in ["M1"]).exposure()["gemeente"] == Money(3000)

@@ -25,6 +25,7 @@ from ._risk import (
     RepaymentRisk,
     RiskProfile,
     Stake,
+    _fmt_pct,
     exact_probability,
 )
 from .errors import FloatNotAllowedError, MilestoneError, ProbabilityError, UnknownNameError
@@ -267,6 +268,9 @@ def _to_share(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, Fraction, Decimal)):
         msg = f"'share' must be an exact fraction such as Fraction(4, 5) (got {value!r})"
         raise MilestoneError(msg)
+    if isinstance(value, Decimal) and not value.is_finite():
+        msg = f"'share' must be a finite fraction above 0 and at most 1 (got {value!r})"
+        raise MilestoneError(msg)
     return Fraction(value)
 
 
@@ -338,6 +342,8 @@ def _scenarios_converter(value: object) -> tuple[tuple[str, Fraction, tuple[tupl
             msg = f"scenario {name!r} must be a pair (weight, probabilities) (got {pair!r})"
             raise ProbabilityError(msg)
         weight = exact_probability(pair[0], what=f"the weight of scenario {name!r}")
+        for key in pair[1]:
+            _check_hashable(key, f"scenario {name!r}: the key")
         chances = tuple(
             (key, exact_probability(p, what=f"scenario {name!r}: the chance of {key!r}"))
             for key, p in pair[1].items()
@@ -386,6 +392,14 @@ def _milestones_converter(value: object) -> tuple[Milestone, ...]:
     return tuple(value)
 
 
+def _check_hashable(key: object, what: str) -> None:
+    try:
+        hash(key)
+    except TypeError:
+        msg = f"{what} {key!r} must be hashable, such as a year, a name or a (name, area) pair"
+        raise MilestoneError(msg) from None
+
+
 def _amounts_converter(value: object) -> FrozenMap[Any, Money] | None:
     if value is None:
         return None
@@ -400,6 +414,7 @@ def _amounts_converter(value: object) -> FrozenMap[Any, Money] | None:
         if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[1], Money)):
             msg = f"expected a mapping to Money amounts, such as {{2024: Money(34851)}} (got {pair!r})"
             raise MilestoneError(msg)
+        _check_hashable(pair[0], "the key")
     return FrozenMap(pairs)
 
 
@@ -608,6 +623,9 @@ class MilestoneSchedule:
                 if area not in m.areas:
                     raise _unknown_area(name, area, m.areas)
             reached_in[name] = got
+        if spent is not None and not isinstance(spent, Mapping):
+            msg = f"spent must map a milestone name to a Money, such as {{'M1': Money(1000)}} (got {spent!r})"
+            raise MilestoneError(msg)
         spent_on: dict[str, Money] = {}
         for name, amount in (spent or {}).items():
             self.milestone(name)
@@ -789,9 +807,15 @@ class MilestoneSchedule:
         >>> MilestoneSchedule([m]).withhold(["M1"]).exposure()
         {'gemeente': Money('0.00')}
         """
-        if isinstance(spending, str):
+        if isinstance(spending, str) or not isinstance(spending, Iterable):
             msg = f"withhold needs names in a list or a mapping name -> Money (got {spending!r})"
             raise MilestoneError(msg)
+        if not isinstance(spending, Mapping):
+            spending = list(spending)
+        for name in spending:
+            if not isinstance(name, str):
+                msg = f"withhold needs milestone names (got {name!r} in {spending!r})"
+                raise MilestoneError(msg)
         plan = dict(spending) if isinstance(spending, Mapping) else dict.fromkeys(spending, Money(0))
         milestones = []
         for m in self.milestones:
@@ -1211,11 +1235,11 @@ class Mitigation:
         """What is withheld and how each bearer's risk drops."""
         chances = dict(self.chances)
         if not self.withheld:
-            lines = [f"No milestone has a chance below {self.threshold}: nothing is withheld."]
+            lines = [f"No milestone has a chance below {_fmt_pct(self.threshold)}: nothing is withheld."]
         else:
-            lines = [f"Withhold spending on the milestones with a chance below {self.threshold}:"]
+            lines = [f"Withhold spending on the milestones with a chance below {_fmt_pct(self.threshold)}:"]
             lines += [
-                f"  {name}: {amount} withheld (chance of being reached {chances[name]})"
+                f"  {name}: {amount} withheld (chance of being reached {_fmt_pct(chances[name])})"
                 for name, amount in self.withheld
             ]
         for bearer in self.before:

@@ -74,11 +74,22 @@ def exact_probability(value: object, *, what: str = "probability") -> Fraction:
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"{what} must be a finite number between 0 and 1 (got {value!r})"
         raise ProbabilityError(msg)
+    if isinstance(value, Decimal) and not -_MAX_DIGITS <= value.adjusted() <= 0 and value != 0:
+        msg = (
+            f"{what} must be a number between 0 and 1 written with at most {_MAX_DIGITS} "
+            f"decimals (got {value!r})"
+        )
+        raise ProbabilityError(msg)
     exact = Fraction(value)
     if not 0 <= exact <= 1:
         msg = f"{what} must lie between 0 and 1 (got {exact})"
         raise ProbabilityError(msg)
     return exact
+
+
+# A chance such as 1e-5000 is meaningless for a budget and would make every figure
+# carry thousands of digits; a hundred decimals is more than any estimate has.
+_MAX_DIGITS = 100
 
 
 def _chances_converter(value: Iterable[object]) -> tuple[Fraction, ...]:

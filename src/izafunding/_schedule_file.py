@@ -22,7 +22,13 @@ from ._milestones import (
 )
 from ._money import Money
 from ._periods import Period
-from ._risk import DEFAULT_LEVELS, DEFAULT_MAX_OUTCOMES, RepaymentRisk, _fmt_pct
+from ._risk import (
+    DEFAULT_LEVELS,
+    DEFAULT_MAX_OUTCOMES,
+    RepaymentRisk,
+    _fmt_fraction_euros,
+    _fmt_pct,
+)
 from .errors import DistributionTooLargeError, FundingError, InputFileError
 
 
@@ -506,6 +512,9 @@ def render_risk_file(
     *max_outcomes* and *levels* (text such as ``"90%,95%,99%"``) override the
     file's ``[risk]`` table; *rows* limits each distribution table.
     """
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
+        option = "--rows"
+        raise _fail(option, f"must be a whole number of rows, 0 or more (got {rows!r})")
     risk_file = parse_risk_toml(text, source)
     if max_outcomes is not None:
         risk_file = attrs.evolve(risk_file, max_outcomes=max_outcomes)
@@ -526,7 +535,7 @@ def render_risk_file(
         except DistributionTooLargeError as e:
             out += [
                 f"{bearer}: {len(risk.stakes)} milestones, exposure (worst case) {risk.worst_case}",
-                f"  expected repayment: {risk.expected} euros (exact)",
+                f"  expected repayment: {_fmt_fraction_euros(risk.expected)}",
                 f"  the distribution is not computed: {e}",
             ]
     out += ["", "The exact distribution of the repayment per bearer:"]

@@ -131,7 +131,23 @@ def _check_schedule(instance: object, attribute: attrs.Attribute[MilestoneSchedu
         raise MilestoneError(msg)
 
 
+def _check_pass_through(
+    instance: object, attribute: attrs.Attribute[PassThrough | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, PassThrough):
+        msg = (
+            f"'pass_through' must be PassThrough(partner=...) or None "
+            f"(got {value!r}, a {type(value).__name__})"
+        )
+        raise SchemeError(msg)
+
+
 def _late_tuple(value: Iterable[LateAccounting]) -> tuple[LateAccounting, ...]:
+    if isinstance(value, LateAccounting):
+        value = (value,)
+    if not isinstance(value, Iterable):
+        msg = f"'late_accounting' must be a sequence of LateAccounting rules (got {value!r})"
+        raise SchemeError(msg)
     out = tuple(value)
     for rule in out:
         if not isinstance(rule, LateAccounting):
@@ -179,7 +195,7 @@ class TransformationGrant:
     schedule: MilestoneSchedule = attrs.field(validator=_check_schedule)
     recipient: str = attrs.field(validator=_check_text)
     scheme: Scheme = attrs.field(default=SPUK_TRANSFORMATION, validator=_check_scheme)
-    pass_through: PassThrough | None = None
+    pass_through: PassThrough | None = attrs.field(default=None, validator=_check_pass_through)
     late_accounting: tuple[LateAccounting, ...] = attrs.field(default=(), converter=_late_tuple)
     source: str = ""
 
@@ -302,6 +318,9 @@ class TransformationGrant:
         the rest of the advances is repaid; each bearer pays what was spent on
         the missed milestones it bears.
         """
+        if costs is not None and not isinstance(costs, Mapping):
+            msg = f"costs must map a year to a Money, such as {{2025: Money(167587)}} (got {costs!r})"
+            raise SchemeError(msg)
         milestones = self.schedule.settle(reached=reached, spent=spent)
         if costs is None:
             planned: dict[int, Money] = {}
@@ -397,9 +416,14 @@ class TransformationSettlement:
     def determined(self) -> Money:
         """
         The amount set definitively: spent on milestones reached, up to their
-        amounts, and at most the eligible costs of the period (art. 10).
+        amounts, and at most the costs made inside the grant period (art. 10),
+        counted over the whole period: costs made ahead of a year's advance
+        (prefinancing) count, as money may be spent "at another moment" within
+        the period (seed 002), even where the year-by-year book shows them as
+        spending above that year's advance.
         """
-        return min(self.milestones.determined, self.years.eligible)
+        in_period = sum((y.spent for y in self.years.years), Money(0))
+        return min(self.milestones.determined, in_period, self.paid)
 
     @property
     def repayable(self) -> Money:

@@ -32,7 +32,8 @@ Handler = Callable[[argparse.Namespace], str]
 
 def _read(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8")
+        # utf-8-sig: files saved by Notepad and Excel start with a byte-order mark.
+        return Path(path).read_text(encoding="utf-8-sig")
     except OSError as e:
         msg = f"{path}: cannot read the file ({e.strerror})"
         raise InputFileError(msg) from None
