@@ -6,16 +6,21 @@ import csv
 import io
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
+
+import attrs
 
 from ._money import Money
 from .errors import FundingError, InputFileError
 
 
 __all__ = [
+    "TomlLocator",
+    "check_keys",
+    "fail",
     "field_money",
     "field_str",
     "field_table",
@@ -23,6 +28,7 @@ __all__ = [
     "parse_toml",
     "parse_weights_csv",
     "parse_weights_toml",
+    "text_field",
 ]
 
 
@@ -197,3 +203,109 @@ def parse_weights_csv(text: str, source: str) -> dict[str, int | Decimal | Fract
         msg = f"{source}: no rows 'name,weight' found"
         raise InputFileError(msg)
     return weights
+
+
+_HEADER = re.compile(r"^\s*\[")
+
+
+@attrs.frozen
+class TomlLocator:
+    """
+    Finds the line of a table or field in a TOML file's text, for messages
+    such as ``plan.toml: line 12: [[milestone]] #2 ('M2'), field 'amount'``.
+
+    >>> text = "total = 1\\n[[line]]\\nname = 'a'\\n[[line]]\\nname = 'b'\\n"
+    >>> loc = TomlLocator.of(text, "f.toml")
+    >>> loc.where("line", 1, "name", label="b")
+    "f.toml: line 5: [[line]] #2 ('b'), field 'name'"
+    >>> loc.where(None, None, "total")
+    "f.toml: line 1: field 'total'"
+    """
+
+    source: str
+    lines: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str, source: str) -> TomlLocator:
+        """A locator for *text*, read from *source*."""
+        return cls(source=source, lines=tuple(text.splitlines()))
+
+    def _block(self, table: str | None, index: int | None) -> tuple[int, int] | None:
+        if table is None:
+            end = next((i for i, line in enumerate(self.lines) if _HEADER.match(line)), None)
+            return 0, len(self.lines) if end is None else end
+        pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?\s*(#.*)?$")
+        headers = [i for i, line in enumerate(self.lines) if pattern.match(line)]
+        position = index or 0
+        if position >= len(headers):
+            return None
+        start = headers[position]
+        end = len(self.lines)
+        for i in range(start + 1, len(self.lines)):
+            line = self.lines[i]
+            # A sub-table ([table.x]) still belongs to the table.
+            if _HEADER.match(line) and not re.match(rf"^\s*\[\[?\s*{re.escape(table)}\.", line):
+                end = i
+                break
+        return start, end
+
+    def line_of(self, table: str | None, index: int | None, field: str | None) -> int | None:
+        """The 1-based line of *field* in the *index*-th *table* (or its header)."""
+        block = self._block(table, index)
+        if block is None:
+            return None
+        start, end = block
+        if field is not None:
+            key = re.compile(rf"^\s*(\"?){re.escape(field)}\1\s*=")
+            for i in range(start, end):
+                if key.match(self.lines[i]):
+                    return i + 1
+        return start + 1 if table is not None else None
+
+    def where(
+        self,
+        table: str | None = None,
+        index: int | None = None,
+        field: str | None = None,
+        *,
+        label: str = "",
+    ) -> str:
+        """The location as text: file, line, table (``[[t]] #n`` or ``[t]``) and field."""
+        parts = [self.source]
+        number = self.line_of(table, index, field)
+        if number is not None:
+            parts.append(f"line {number}")
+        what = []
+        if table is not None:
+            name = f"[[{table}]] #{index + 1}" if index is not None else f"[{table}]"
+            what.append(name + (f" ({label!r})" if label else ""))
+        if field is not None:
+            what.append(f"field {field!r}")
+        if what:
+            parts.append(", ".join(what))
+        return ": ".join(parts)
+
+
+def fail(where: str, problem: str) -> InputFileError:
+    """An InputFileError: *where* (from a locator), then *problem*."""
+    msg = f"{where}: {problem}"
+    return InputFileError(msg)
+
+
+def check_keys(table: Mapping[str, Any], known: Sequence[str], where: str) -> None:
+    """Refuse a field that is not one of *known*."""
+    for key in table:
+        if key not in known:
+            raise fail(where, f"unknown field {key!r}; the fields are {', '.join(known)}")
+
+
+def text_field(table: Mapping[str, Any], name: str, where: str, *, required: bool = True) -> str:
+    """The text field *name*; missing (when *required*) or not text is an error."""
+    if name not in table:
+        if required:
+            raise fail(where, f'missing; write {name} = "..."')
+        return ""
+    value = table[name]
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise fail(where, f'must be text in quotes, such as {name} = "..." (got {value!r})')
+    return value

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-import attrs
-
 from ._allocation import AllocationKey, HalfUpEach, LargestRemainder, ProRata, Rounding
 from ._compare import compare
-from ._inputfiles import field_money, field_weight, parse_toml
+from ._inputfiles import (
+    TomlLocator,
+    check_keys,
+    fail,
+    field_money,
+    field_weight,
+    parse_toml,
+    text_field,
+)
 from ._money import Money
 from ._periods import Period
 from ._proration import ProrationBasis
@@ -101,102 +106,14 @@ _REDUCTION: Final = ("amount", "reason", "source")
 _MEMBER: Final = ("name", "inhabitants", "reference_date", "code")
 _OFFSET: Final = ("name", "amount", "split", "source")
 _ROUNDING: Final = ("policy", "unit")
-_HEADER = re.compile(r"^\s*\[")
-
-
-@attrs.frozen
-class _Locator:
-    """Finds the line of a table or field in the file's text, for messages."""
-
-    source: str
-    lines: tuple[str, ...]
-
-    def _headers(self, table: str) -> list[int]:
-        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]\s*(#.*)?$")
-        return [i for i, line in enumerate(self.lines) if pattern.match(line)]
-
-    def _block(self, table: str | None, index: int | None) -> tuple[int, int] | None:
-        if table is None:
-            end = next((i for i, line in enumerate(self.lines) if _HEADER.match(line)), None)
-            return 0, len(self.lines) if end is None else end
-        headers = self._headers(table)
-        if index is None or index >= len(headers):
-            return None
-        start = headers[index]
-        end = len(self.lines)
-        for i in range(start + 1, len(self.lines)):
-            line = self.lines[i]
-            if _HEADER.match(line) and not re.match(rf"^\s*\[\[?\s*{re.escape(table)}\.", line):
-                end = i
-                break
-        return start, end
-
-    def line_of(self, table: str | None, index: int | None, field: str | None) -> int | None:
-        """The 1-based line of *field* in the *index*-th *table* (or its header)."""
-        block = self._block(table, index)
-        if block is None:
-            return None
-        start, end = block
-        if field is not None:
-            key = re.compile(rf"^\s*(\"?){re.escape(field)}\1\s*=")
-            for i in range(start, end):
-                if key.match(self.lines[i]):
-                    return i + 1
-        return start + 1 if table is not None else None
-
-    def where(
-        self,
-        table: str | None = None,
-        index: int | None = None,
-        field: str | None = None,
-        *,
-        label: str = "",
-    ) -> str:
-        """'file.toml: line 12: cost_line #2 ('Coördinatiekosten'), field 'annual''."""
-        parts = [self.source]
-        number = self.line_of(table, index, field)
-        if number is not None:
-            parts.append(f"line {number}")
-        what = []
-        if table is not None:
-            what.append(f"[[{table}]] #{(index or 0) + 1}" + (f" ({label!r})" if label else ""))
-        if field is not None:
-            what.append(f"field {field!r}")
-        if what:
-            parts.append(", ".join(what))
-        return ": ".join(parts)
-
-
-def _fail(where: str, problem: str) -> InputFileError:
-    msg = f"{where}: {problem}"
-    return InputFileError(msg)
-
-
-def _check_keys(table: Mapping[str, Any], known: Sequence[str], where: str) -> None:
-    for key in table:
-        if key not in known:
-            raise _fail(where, f"unknown field {key!r}; the fields are {', '.join(known)}")
-
-
-def _text(table: Mapping[str, Any], name: str, where: str, *, required: bool = True) -> str:
-    if name not in table:
-        if required:
-            raise _fail(where, f'missing; write {name} = "..."')
-        return ""
-    value = table[name]
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(where, f'must be text in quotes, such as {name} = "..." (got {value!r})')
-    return value
-
-
-def _tables(data: Mapping[str, Any], name: str, loc: _Locator) -> list[Mapping[str, Any]]:
+def _tables(data: Mapping[str, Any], name: str, loc: TomlLocator) -> list[Mapping[str, Any]]:
     value = data.get(name, [])
     if isinstance(value, Mapping) or not isinstance(value, list):
         where = loc.where(None, None, name)
-        raise _fail(where, f"write each entry as a [[{name}]] table (got {value!r})")
+        raise fail(where, f"write each entry as a [[{name}]] table (got {value!r})")
     for i, item in enumerate(value):
         if not isinstance(item, Mapping):
-            raise _fail(loc.where(name, i), f"must be a table (got {item!r})")
+            raise fail(loc.where(name, i), f"must be a table (got {item!r})")
     return value
 
 
@@ -213,7 +130,7 @@ def _split(value: object, where: str, members: Sequence[str]) -> MemberSplit | A
         for split in MemberSplit:
             if value.strip().lower() == split.value:
                 return split
-        raise _fail(
+        raise fail(
             where,
             f'{value!r} is not a split; write "equal", "inhabitants" or a table of '
             f"weights per municipality such as {{ Dalfsen = 1, Zwolle = 2 }}",
@@ -222,7 +139,7 @@ def _split(value: object, where: str, members: Sequence[str]) -> MemberSplit | A
         weights = {}
         for name, weight in value.items():
             if name not in members:
-                raise _fail(
+                raise fail(
                     where,
                     f"{name!r} is not a member municipality of the scenario "
                     f"(members: {', '.join(members)}); add a [[member]] table for it",
@@ -231,14 +148,14 @@ def _split(value: object, where: str, members: Sequence[str]) -> MemberSplit | A
         try:
             return ProRata(weights)
         except FundingError as e:
-            raise _fail(where, str(e)) from None
-    raise _fail(where, f'write "equal", "inhabitants" or a table of weights (got {value!r})')
+            raise fail(where, str(e)) from None
+    raise fail(where, f'write "equal", "inhabitants" or a table of weights (got {value!r})')
 
 
-def _rounding(data: Mapping[str, Any], loc: _Locator) -> Rounding:
+def _rounding(data: Mapping[str, Any], loc: TomlLocator) -> Rounding:
     where = loc.where(None, None, "rounding")
     if "rounding" not in data:
-        raise _fail(
+        raise fail(
             where,
             "missing; declare how the split over the members is rounded, such as "
             'rounding = { policy = "largest-remainder", unit = "€ 0,01" } or '
@@ -246,9 +163,9 @@ def _rounding(data: Mapping[str, Any], loc: _Locator) -> Rounding:
         )
     table = data["rounding"]
     if not isinstance(table, Mapping):
-        raise _fail(where, f"must be a table with policy and unit (got {table!r})")
-    _check_keys(table, _ROUNDING, where)
-    policy = _text(table, "policy", f"{where}, policy")
+        raise fail(where, f"must be a table with policy and unit (got {table!r})")
+    check_keys(table, _ROUNDING, where)
+    policy = text_field(table, "policy", f"{where}, policy")
     unit = field_money(table["unit"], where=f"{where}, unit") if "unit" in table else Money("0.01")
     try:
         if policy == "largest-remainder":
@@ -257,26 +174,26 @@ def _rounding(data: Mapping[str, Any], loc: _Locator) -> Rounding:
             return HalfUpEach(unit=unit)
     except FundingError as e:
         where_unit = f"{where}, unit"
-        raise _fail(where_unit, str(e)) from None
+        raise fail(where_unit, str(e)) from None
     where_policy = f"{where}, policy"
-    raise _fail(
+    raise fail(
         where_policy,
         f'{policy!r} is not a rounding policy; write "largest-remainder" (the parts add up '
         f'to the total) or "half-up-each" (each part rounded on its own; the residue is shown)',
     )
 
 
-def _member(table: Mapping[str, Any], i: int, loc: _Locator, source: str) -> Member:
+def _member(table: Mapping[str, Any], i: int, loc: TomlLocator, source: str) -> Member:
     label = str(table.get("name", ""))
-    _check_keys(table, _MEMBER, loc.where("member", i, label=label))
-    name = _text(table, "name", loc.where("member", i, "name"))
-    code = _text(table, "code", loc.where("member", i, "code", label=name), required=False)
+    check_keys(table, _MEMBER, loc.where("member", i, label=label))
+    name = text_field(table, "name", loc.where("member", i, "name"))
+    code = text_field(table, "code", loc.where("member", i, "code", label=name), required=False)
     inhabitants = None
     if "inhabitants" in table:
         where = loc.where("member", i, "inhabitants", label=name)
         count = table["inhabitants"]
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise _fail(
+            raise fail(
                 where,
                 f"write the number of inhabitants as a whole number without dots, such as "
                 f"29683 (got {count!r})",
@@ -291,65 +208,65 @@ def _member(table: Mapping[str, Any], i: int, loc: _Locator, source: str) -> Mem
                 try:
                     reference = date.fromisoformat(str(raw))
                 except ValueError:
-                    raise _fail(
+                    raise fail(
                         where_date, f"write a date such as 2024-01-01 (got {raw!r})"
                     ) from None
         inhabitants = InhabitantCount(count=count, reference_date=reference, source=source)
     try:
         return Member(municipality=Municipality(name, code=code or None), inhabitants=inhabitants)
     except FundingError as e:
-        raise _fail(loc.where("member", i, label=name), str(e)) from None
+        raise fail(loc.where("member", i, label=name), str(e)) from None
 
 
 def _reductions(
-    table: Mapping[str, Any], i: int, label: str, loc: _Locator
+    table: Mapping[str, Any], i: int, label: str, loc: TomlLocator
 ) -> tuple[Reduction, ...]:
     where = loc.where("cost_line", i, "reductions", label=label)
     raw = table.get("reductions", [])
     if not isinstance(raw, list):
-        raise _fail(where, f"write a list of tables with amount and reason (got {raw!r})")
+        raise fail(where, f"write a list of tables with amount and reason (got {raw!r})")
     out = []
     for j, item in enumerate(raw, start=1):
         at = f"{where}, #{j}"
         if not isinstance(item, Mapping):
-            raise _fail(at, f"must be a table with amount and reason (got {item!r})")
-        _check_keys(item, _REDUCTION, at)
+            raise fail(at, f"must be a table with amount and reason (got {item!r})")
+        check_keys(item, _REDUCTION, at)
         if "amount" not in item:
             where_amount = f"{at}, amount"
-            raise _fail(where_amount, 'missing; write amount = "€ 50.000"')
+            raise fail(where_amount, 'missing; write amount = "€ 50.000"')
         amount = field_money(item["amount"], where=f"{at}, amount")
-        reason = _text(item, "reason", f"{at}, reason")
-        cited = _text(item, "source", f"{at}, source", required=False)
+        reason = text_field(item, "reason", f"{at}, reason")
+        cited = text_field(item, "source", f"{at}, source", required=False)
         try:
             out.append(Reduction(amount=amount, reason=reason, source=cited))
         except FundingError as e:
-            raise _fail(at, str(e)) from None
+            raise fail(at, str(e)) from None
     return tuple(out)
 
 
 def _cost_line(
     table: Mapping[str, Any],
     i: int,
-    loc: _Locator,
+    loc: TomlLocator,
     members: Sequence[str],
     period: Period,
     basis: ProrationBasis,
 ) -> CostLine:
     label = str(table.get("name", ""))
-    _check_keys(table, _LINE, loc.where("cost_line", i, label=label))
-    name = _text(table, "name", loc.where("cost_line", i, "name"))
+    check_keys(table, _LINE, loc.where("cost_line", i, label=label))
+    name = text_field(table, "name", loc.where("cost_line", i, "name"))
 
     def at(field: str) -> str:
         return loc.where("cost_line", i, field, label=name)
 
     if "annual" not in table:
-        raise _fail(at("annual"), 'missing; write annual = "€ 800.000" (the amount a year)')
+        raise fail(at("annual"), 'missing; write annual = "€ 800.000" (the amount a year)')
     annual = field_money(table["annual"], where=at("annual"))
     shares: dict[str, int | Decimal | Fraction] = {"municipalities": 1}
     if "shares" in table:
         raw = table["shares"]
         if not isinstance(raw, Mapping):
-            raise _fail(
+            raise fail(
                 at("shares"),
                 f'write a table such as {{ municipalities = "70%", partners = "30%" }} '
                 f"(got {raw!r})",
@@ -361,7 +278,7 @@ def _cost_line(
         else MemberSplit.INHABITANTS
     )
     reductions = _reductions(table, i, name, loc)
-    cited = _text(table, "source", at("source"), required=False)
+    cited = text_field(table, "source", at("source"), required=False)
     try:
         line = CostLine(
             name=name,
@@ -373,35 +290,35 @@ def _cost_line(
         )
     except FundingError as e:
         field = "shares" if "share" in str(e) else None
-        raise _fail(loc.where("cost_line", i, field, label=name), str(e)) from None
+        raise fail(loc.where("cost_line", i, field, label=name), str(e)) from None
     try:
         line.figures(period, basis=basis)
     except FundingError as e:
-        raise _fail(at("reductions"), str(e)) from None
+        raise fail(at("reductions"), str(e)) from None
     return line
 
 
-def _offset(table: Mapping[str, Any], i: int, loc: _Locator, members: Sequence[str]) -> Offset:
+def _offset(table: Mapping[str, Any], i: int, loc: TomlLocator, members: Sequence[str]) -> Offset:
     label = str(table.get("name", ""))
-    _check_keys(table, _OFFSET, loc.where("offset", i, label=label))
-    name = _text(table, "name", loc.where("offset", i, "name"))
+    check_keys(table, _OFFSET, loc.where("offset", i, label=label))
+    name = text_field(table, "name", loc.where("offset", i, "name"))
 
     def at(field: str) -> str:
         return loc.where("offset", i, field, label=name)
 
     if "amount" not in table:
-        raise _fail(at("amount"), 'missing; write amount = "€ 85.239" (for the period)')
+        raise fail(at("amount"), 'missing; write amount = "€ 85.239" (for the period)')
     amount = field_money(table["amount"], where=at("amount"))
     split = (
         _split(table["split"], at("split"), members)
         if "split" in table
         else MemberSplit.INHABITANTS
     )
-    cited = _text(table, "source", at("source"), required=False)
+    cited = text_field(table, "source", at("source"), required=False)
     try:
         return Offset(name=name, amount=amount, split=split, source=cited)
     except FundingError as e:
-        raise _fail(loc.where("offset", i, label=name), str(e)) from None
+        raise fail(loc.where("offset", i, label=name), str(e)) from None
 
 
 def parse_scenario_toml(text: str, source: str) -> Scenario:
@@ -423,22 +340,22 @@ def parse_scenario_toml(text: str, source: str) -> Scenario:
         InputFileError: The text is not a valid scenario.
     """
     data = parse_toml(text, source)
-    loc = _Locator(source, tuple(text.splitlines()))
-    _check_keys(data, _TOP, source)
-    name = _text(data, "name", loc.where(None, None, "name"))
-    cited = _text(data, "source", loc.where(None, None, "source"), required=False)
+    loc = TomlLocator.of(text, source)
+    check_keys(data, _TOP, source)
+    name = text_field(data, "name", loc.where(None, None, "name"))
+    cited = text_field(data, "source", loc.where(None, None, "source"), required=False)
     period_where = loc.where(None, None, "period")
-    raw_period = _text(data, "period", period_where)
+    raw_period = text_field(data, "period", period_where)
     try:
         period = Period.parse(raw_period)
     except FundingError as e:
-        raise _fail(period_where, str(e)) from None
+        raise fail(period_where, str(e)) from None
     basis = ProrationBasis.MONTHS
     if "basis" in data:
-        raw_basis = _text(data, "basis", loc.where(None, None, "basis"))
+        raw_basis = text_field(data, "basis", loc.where(None, None, "basis"))
         choices = {b.value: b for b in ProrationBasis}
         if raw_basis not in choices:
-            raise _fail(
+            raise fail(
                 loc.where(None, None, "basis"),
                 f'{raw_basis!r} is not a proration basis; write "months" or "days"',
             )
@@ -450,26 +367,26 @@ def parse_scenario_toml(text: str, source: str) -> Scenario:
         for i, table in enumerate(_tables(data, "member", loc))
     ]
     if not members:
-        raise _fail(source, "no [[member]] tables; name each member municipality")
+        raise fail(source, "no [[member]] tables; name each member municipality")
     names = [m.name for m in members]
     for i, member_name in enumerate(names):
         if member_name in names[:i]:
-            raise _fail(loc.where("member", i, "name"), f"{member_name!r} appears twice")
+            raise fail(loc.where("member", i, "name"), f"{member_name!r} appears twice")
     lines = [
         _cost_line(table, i, loc, names, period, basis)
         for i, table in enumerate(_tables(data, "cost_line", loc))
     ]
     if not lines:
-        raise _fail(source, "no [[cost_line]] tables; a scenario needs at least one cost line")
+        raise fail(source, "no [[cost_line]] tables; a scenario needs at least one cost line")
     for i, line in enumerate(lines):
         if line.name in [other.name for other in lines[:i]]:
-            raise _fail(loc.where("cost_line", i, "name"), f"{line.name!r} appears twice")
+            raise fail(loc.where("cost_line", i, "name"), f"{line.name!r} appears twice")
     offsets = [
         _offset(table, i, loc, names) for i, table in enumerate(_tables(data, "offset", loc))
     ]
     for i, offset in enumerate(offsets):
         if offset.name in [other.name for other in offsets[:i]]:
-            raise _fail(loc.where("offset", i, "name"), f"{offset.name!r} appears twice")
+            raise fail(loc.where("offset", i, "name"), f"{offset.name!r} appears twice")
     try:
         return Scenario(
             name=name,
@@ -482,7 +399,7 @@ def parse_scenario_toml(text: str, source: str) -> Scenario:
             source=cited,
         )
     except FundingError as e:
-        raise _fail(source, str(e)) from None
+        raise fail(source, str(e)) from None
 
 
 def render_scenario_file(

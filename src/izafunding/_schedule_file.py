@@ -10,7 +10,15 @@ from typing import Any, Final
 
 import attrs
 
-from ._inputfiles import field_money, field_weight, parse_toml
+from ._inputfiles import (
+    TomlLocator,
+    check_keys,
+    fail,
+    field_money,
+    field_weight,
+    parse_toml,
+    text_field,
+)
 from ._milestones import (
     AllAreas,
     CommonFactor,
@@ -29,7 +37,7 @@ from ._risk import (
     _fmt_fraction_euros,
     _fmt_pct,
 )
-from .errors import DistributionTooLargeError, FundingError, InputFileError
+from .errors import DistributionTooLargeError, FundingError
 
 
 __all__ = ["RISK_TOML", "RiskFile", "parse_risk_toml", "render_risk_file"]
@@ -128,78 +136,6 @@ _KINDS: Final = {
     "resultaat": MilestoneKind.RESULT,
     "resultaatsmijlpaal": MilestoneKind.RESULT,
 }
-_HEADER: Final = re.compile(r"^\s*\[")
-
-
-@attrs.frozen
-class _Lines:
-    """Finds the line of a table or field in the file's text, for messages."""
-
-    source: str
-    lines: tuple[str, ...]
-
-    def _block(self, table: str | None, index: int | None) -> tuple[int, int] | None:
-        if table is None:
-            end = next((i for i, line in enumerate(self.lines) if _HEADER.match(line)), len(self.lines))
-            return 0, end
-        pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?\s*(#.*)?$")
-        headers = [i for i, line in enumerate(self.lines) if pattern.match(line)]
-        if not headers:
-            return None
-        start = headers[min(index or 0, len(headers) - 1)]
-        end = next(
-            (i for i in range(start + 1, len(self.lines)) if _HEADER.match(self.lines[i])),
-            len(self.lines),
-        )
-        return start, end
-
-    def where(self, table: str | None = None, index: int | None = None, field: str | None = None,
-              *, label: str = "") -> str:
-        """'plan.toml: line 12: [[milestone]] #2 ('M2'), field 'amount''."""
-        block = self._block(table, index)
-        number = None
-        if block is not None:
-            start, end = block
-            number = start + 1 if table is not None else None
-            if field is not None:
-                key = re.compile(rf"^\s*(\"?){re.escape(field)}\1\s*=")
-                number = next((i + 1 for i in range(start, end) if key.match(self.lines[i])), number)
-        parts = [self.source]
-        if number is not None:
-            parts.append(f"line {number}")
-        what = []
-        if table is not None:
-            what.append(f"[[{table}]] #{(index or 0) + 1}" + (f" ({label!r})" if label else "")
-                        if index is not None else f"[{table}]")
-        if field is not None:
-            what.append(f"field {field!r}")
-        if what:
-            parts.append(", ".join(what))
-        return ": ".join(parts)
-
-
-def _fail(where: str, problem: str) -> InputFileError:
-    msg = f"{where}: {problem}"
-    return InputFileError(msg)
-
-
-def _check_keys(table: Mapping[str, Any], known: Sequence[str], where: str) -> None:
-    for key in table:
-        if key not in known:
-            raise _fail(where, f"unknown field {key!r}; the fields are {', '.join(known)}")
-
-
-def _text(table: Mapping[str, Any], name: str, where: str, *, required: bool = True) -> str:
-    if name not in table:
-        if required:
-            raise _fail(where, f'missing; write {name} = "..."')
-        return ""
-    value = table[name]
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(where, f'must be text in quotes, such as {name} = "..." (got {value!r})')
-    return value
-
-
 def _chance(value: object, where: str) -> Fraction:
     """A chance: "95%", "0.95", "0,95", "19/20", 0 or 1; floats refused; 0 to 1."""
     if isinstance(value, str) and value.strip().endswith("%"):
@@ -207,13 +143,13 @@ def _chance(value: object, where: str) -> Fraction:
     else:
         number = Fraction(field_weight(value, where=where))
     if not 0 <= number <= 1:
-        raise _fail(where, f"a chance must lie from 0% to 100% (got {value!r})")
+        raise fail(where, f"a chance must lie from 0% to 100% (got {value!r})")
     return number
 
 
 def _date(value: object, where: str) -> date:
     if isinstance(value, datetime):
-        raise _fail(where, f"write a date without a time, such as 2025-12-31 (got {value!r})")
+        raise fail(where, f"write a date without a time, such as 2025-12-31 (got {value!r})")
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -221,36 +157,36 @@ def _date(value: object, where: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _fail(where, f"expected a date such as 2025-12-31 (got {value!r})")
+    raise fail(where, f"expected a date such as 2025-12-31 (got {value!r})")
 
 
-def _rule(data: Mapping[str, Any], lines: _Lines) -> ReachRule:
-    text = _text(data, "rule", lines.where(field="rule"), required=False).strip().lower()
+def _rule(data: Mapping[str, Any], lines: TomlLocator) -> ReachRule:
+    text = text_field(data, "rule", lines.where(field="rule"), required=False).strip().lower()
     if text in ("", "all-areas", "all areas", "all"):
         return AllAreas()
     if text.startswith("share"):
         where = lines.where(field="rule")
         share = _chance(text.removeprefix("share").strip(), where)
         if share == 0:
-            raise _fail(where, "the share must be above 0%")
+            raise fail(where, "the share must be above 0%")
         return ShareOfAreas(share)
-    raise _fail(lines.where(field="rule"), f'write "all-areas" or "share 4/5" (got {text!r})')
+    raise fail(lines.where(field="rule"), f'write "all-areas" or "share 4/5" (got {text!r})')
 
 
-def _amounts(data: Mapping[str, Any], name: str, lines: _Lines, *, years: bool) -> dict[Any, Money] | None:
+def _amounts(data: Mapping[str, Any], name: str, lines: TomlLocator, *, years: bool) -> dict[Any, Money] | None:
     if name not in data:
         return None
     table = data[name]
     where = lines.where(name)
     if not isinstance(table, Mapping):
-        raise _fail(where, f"must be a table [{name}] (got {table!r})")
+        raise fail(where, f"must be a table [{name}] (got {table!r})")
     out: dict[Any, Money] = {}
     for key, value in table.items():
         at = lines.where(name, None, key)
         amount = field_money(value, where=at)
         if years:
             if not re.fullmatch(r"\d{4}", key):
-                raise _fail(at, f"the keys of [{name}] are years such as 2025 (got {key!r})")
+                raise fail(at, f"the keys of [{name}] are years such as 2025 (got {key!r})")
             out[int(key)] = amount
         else:
             out[key] = amount
@@ -287,49 +223,49 @@ def _milestone_chances(
 ) -> dict[Any, Fraction]:
     """The chances written on one milestone: ``chance`` for every area, or ``chances`` per area."""
     if "chance" in table and "chances" in table:
-        raise _fail(where, "give either chance (every area) or chances (per area), not both")
+        raise fail(where, "give either chance (every area) or chances (per area), not both")
     if "chance" in table:
         return {name: _chance(table["chance"], f"{where}, field 'chance'")}
     if "chances" in table:
         per = table["chances"]
         at = f"{where}, field 'chances'"
         if not isinstance(per, Mapping):
-            raise _fail(at, f'write chances = {{ {areas[0]} = "90%" }} (got {per!r})')
+            raise fail(at, f'write chances = {{ {areas[0]} = "90%" }} (got {per!r})')
         out: dict[Any, Fraction] = {}
         for area, value in per.items():
             if area not in areas:
-                raise _fail(at, f"{area!r} is not one of its areas ({', '.join(areas)})")
+                raise fail(at, f"{area!r} is not one of its areas ({', '.join(areas)})")
             out[(name, area)] = _chance(value, f"{at}, area {area!r}")
         return out
     return {}
 
 
-def _milestone(table: Mapping[str, Any], i: int, lines: _Lines) -> tuple[Milestone, dict[Any, Fraction]]:
+def _milestone(table: Mapping[str, Any], i: int, lines: TomlLocator) -> tuple[Milestone, dict[Any, Fraction]]:
     label = table.get("name") if isinstance(table.get("name"), str) else ""
 
     def at(field: str | None = None) -> str:
         return lines.where("milestone", i, field, label=str(label))
 
-    _check_keys(table, _MILESTONE, at())
-    name = _text(table, "name", at("name"))
-    kind_text = _text(table, "kind", at("kind")).strip().lower()
+    check_keys(table, _MILESTONE, at())
+    name = text_field(table, "name", at("name"))
+    kind_text = text_field(table, "kind", at("kind")).strip().lower()
     if kind_text not in _KINDS:
-        raise _fail(at("kind"), f'write kind = "effort" or kind = "result" (got {kind_text!r})')
+        raise fail(at("kind"), f'write kind = "effort" or kind = "result" (got {kind_text!r})')
     if "amount" not in table:
-        raise _fail(at("amount"), 'missing; write amount = "€ 34.851"')
+        raise fail(at("amount"), 'missing; write amount = "€ 34.851"')
     amount = field_money(table["amount"], where=at("amount"))
     if "due" not in table:
-        raise _fail(at("due"), "missing; write due = 2025-12-31")
+        raise fail(at("due"), "missing; write due = 2025-12-31")
     due = _date(table["due"], at("due"))
     areas = table.get("areas")
     if isinstance(areas, str):
         areas = [areas]
     if not isinstance(areas, list) or not areas or not all(isinstance(a, str) for a in areas):
-        raise _fail(at("areas"), f'write areas = ["Zuidwijken"] (got {areas!r})')
-    bearer = _text(table, "bearer", at("bearer"))
+        raise fail(at("areas"), f'write areas = ["Zuidwijken"] (got {areas!r})')
+    bearer = text_field(table, "bearer", at("bearer"))
     budget_year = table.get("budget_year")
     if budget_year is not None and (isinstance(budget_year, bool) or not isinstance(budget_year, int)):
-        raise _fail(at("budget_year"), f"write a year such as budget_year = 2025 (got {budget_year!r})")
+        raise fail(at("budget_year"), f"write a year such as budget_year = 2025 (got {budget_year!r})")
     withheld = field_money(table["withheld"], where=at("withheld")) if "withheld" in table else Money(0)
     try:
         milestone = Milestone(
@@ -341,36 +277,36 @@ def _milestone(table: Mapping[str, Any], i: int, lines: _Lines) -> tuple[Milesto
             bearer=bearer,
             budget_year=budget_year,
             withheld=withheld,
-            description=_text(table, "description", at("description"), required=False),
+            description=text_field(table, "description", at("description"), required=False),
         )
     except FundingError as e:
-        raise _fail(at(), str(e)) from None
+        raise fail(at(), str(e)) from None
     return milestone, _milestone_chances(table, name, milestone.areas, at())
 
 
 def _scenarios(
-    data: Mapping[str, Any], lines: _Lines, own: Mapping[Any, Fraction], schedule: MilestoneSchedule
+    data: Mapping[str, Any], lines: TomlLocator, own: Mapping[Any, Fraction], schedule: MilestoneSchedule
 ) -> CommonFactor | None:
     items = data.get("scenario")
     if items is None:
         return None
     if not isinstance(items, list) or not items:
-        raise _fail(lines.where(field="scenario"), "write each scenario as a [[scenario]] table")
+        raise fail(lines.where(field="scenario"), "write each scenario as a [[scenario]] table")
     scenarios: dict[str, tuple[Fraction, dict[Any, Fraction]]] = {}
     for i, table in enumerate(items):
         if not isinstance(table, Mapping):
-            raise _fail(lines.where("scenario", i), f"must be a table (got {table!r})")
+            raise fail(lines.where("scenario", i), f"must be a table (got {table!r})")
         label = table.get("name") if isinstance(table.get("name"), str) else ""
 
         def at(field: str | None = None, i: int = i, label: object = label) -> str:
             return lines.where("scenario", i, field, label=str(label))
 
-        _check_keys(table, _SCENARIO, at())
-        name = _text(table, "name", at("name"))
+        check_keys(table, _SCENARIO, at())
+        name = text_field(table, "name", at("name"))
         if name in scenarios:
-            raise _fail(at("name"), f"two scenarios are called {name!r}")
+            raise fail(at("name"), f"two scenarios are called {name!r}")
         if "weight" not in table:
-            raise _fail(at("weight"), 'missing; write weight = "3/4" (the weights sum to 1)')
+            raise fail(at("weight"), 'missing; write weight = "3/4" (the weights sum to 1)')
         weight = _chance(table["weight"], at("weight"))
         # The milestones' own chances, per area; the scenario overrides what it names.
         chances: dict[Any, Fraction] = {}
@@ -381,15 +317,15 @@ def _scenarios(
                     chances[(m.name, area)] = p
         given = table.get("chances", {})
         if not isinstance(given, Mapping):
-            raise _fail(at("chances"), f'write chances = {{ M1 = "90%" }} (got {given!r})')
+            raise fail(at("chances"), f'write chances = {{ M1 = "90%" }} (got {given!r})')
         for milestone, value in given.items():
             if milestone not in schedule.names:
-                raise _fail(at("chances"), f"{milestone!r} is not a milestone (milestones: {', '.join(schedule.names)})")
+                raise fail(at("chances"), f"{milestone!r} is not a milestone (milestones: {', '.join(schedule.names)})")
             areas = schedule.milestone(milestone).areas
             if isinstance(value, Mapping):
                 for area, p in value.items():
                     if area not in areas:
-                        raise _fail(at("chances"), f"milestone {milestone!r} has no area {area!r} ({', '.join(areas)})")
+                        raise fail(at("chances"), f"milestone {milestone!r} has no area {area!r} ({', '.join(areas)})")
                     chances[(milestone, area)] = _chance(p, f"{at('chances')}, {milestone}.{area}")
             else:
                 p = _chance(value, f"{at('chances')}, {milestone}")
@@ -399,7 +335,7 @@ def _scenarios(
     try:
         return CommonFactor(scenarios)
     except FundingError as e:
-        raise _fail(lines.where("scenario", 0), str(e)) from None
+        raise fail(lines.where("scenario", 0), str(e)) from None
 
 
 def parse_risk_toml(text: str, source: str) -> RiskFile:
@@ -416,58 +352,58 @@ def parse_risk_toml(text: str, source: str) -> RiskFile:
     izafunding.errors.InputFileError: z.toml: line 34: [[milestone]] #2 ('M2'), field 'amount': 167587.0 is a float; ...
     """
     data = parse_toml(text, source)
-    lines = _Lines(source, tuple(text.splitlines()))
-    _check_keys(data, _TOP, lines.where())
-    plan = _text(data, "plan", lines.where(field="plan"), required=False)
+    lines = TomlLocator.of(text, source)
+    check_keys(data, _TOP, lines.where())
+    plan = text_field(data, "plan", lines.where(field="plan"), required=False)
     period = None
     if "period" in data:
         where = lines.where(field="period")
         try:
-            period = Period.parse(_text(data, "period", where))
+            period = Period.parse(text_field(data, "period", where))
         except FundingError as e:
-            raise _fail(where, str(e)) from None
+            raise fail(where, str(e)) from None
     rule = _rule(data, lines)
     budget = _amounts(data, "budget", lines, years=True)
     bearers = _amounts(data, "bearers", lines, years=False)
     items = data.get("milestone")
     if not isinstance(items, list) or not items:
-        raise _fail(lines.where(), "no milestones: write each as a [[milestone]] table (see --template)")
+        raise fail(lines.where(), "no milestones: write each as a [[milestone]] table (see --template)")
     milestones: list[Milestone] = []
     chances: dict[Any, Fraction] = {}
     for i, table in enumerate(items):
         if not isinstance(table, Mapping):
-            raise _fail(lines.where("milestone", i), f"must be a table (got {table!r})")
+            raise fail(lines.where("milestone", i), f"must be a table (got {table!r})")
         milestone, own = _milestone(table, i, lines)
         if milestone.name in {m.name for m in milestones}:
-            raise _fail(lines.where("milestone", i, "name", label=milestone.name),
+            raise fail(lines.where("milestone", i, "name", label=milestone.name),
                         f"a milestone called {milestone.name!r} came before; each needs its own name")
         milestones.append(milestone)
         chances.update(own)
     try:
         schedule = MilestoneSchedule(milestones, plan=plan, period=period, budget=budget, bearers=bearers, rule=rule)
     except FundingError as e:
-        raise _fail(lines.where(), str(e)) from None
+        raise fail(lines.where(), str(e)) from None
     factor = _scenarios(data, lines, chances, schedule)
     options = data.get("risk", {})
     if not isinstance(options, Mapping):
-        raise _fail(lines.where("risk"), "must be a table [risk]")
-    _check_keys(options, _RISK, lines.where("risk"))
+        raise fail(lines.where("risk"), "must be a table [risk]")
+    check_keys(options, _RISK, lines.where("risk"))
     levels: tuple[Fraction, ...] = DEFAULT_LEVELS
     if "levels" in options:
         raw = options["levels"]
         if not isinstance(raw, list) or not raw:
-            raise _fail(lines.where("risk", None, "levels"), f'write levels = ["90%", "95%"] (got {raw!r})')
+            raise fail(lines.where("risk", None, "levels"), f'write levels = ["90%", "95%"] (got {raw!r})')
         levels = tuple(_chance(v, lines.where("risk", None, "levels")) for v in raw)
     max_outcomes = options.get("max_outcomes", DEFAULT_MAX_OUTCOMES)
     if isinstance(max_outcomes, bool) or not isinstance(max_outcomes, int) or max_outcomes < 1:
-        raise _fail(lines.where("risk", None, "max_outcomes"), f"write a positive whole number (got {max_outcomes!r})")
+        raise fail(lines.where("risk", None, "max_outcomes"), f"write a positive whole number (got {max_outcomes!r})")
     below = options.get("withhold_below")
     withhold_below = None if below is None else _chance(below, lines.where("risk", None, "withhold_below"))
     probabilities: Mapping[Any, Fraction] | CommonFactor = chances if factor is None else factor
     try:
         schedule.chances(probabilities)  # every milestone and area needs a chance
     except FundingError as e:
-        raise _fail(lines.where(), f"{e} (write chance = \"90%\" on each [[milestone]])") from None
+        raise fail(lines.where(), f"{e} (write chance = \"90%\" on each [[milestone]])") from None
     return RiskFile(
         schedule=schedule,
         chances=probabilities,
@@ -514,7 +450,7 @@ def render_risk_file(
     """
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
         option = "--rows"
-        raise _fail(option, f"must be a whole number of rows, 0 or more (got {rows!r})")
+        raise fail(option, f"must be a whole number of rows, 0 or more (got {rows!r})")
     risk_file = parse_risk_toml(text, source)
     if max_outcomes is not None:
         risk_file = attrs.evolve(risk_file, max_outcomes=max_outcomes)
@@ -522,7 +458,7 @@ def render_risk_file(
         option = "--levels"
         parsed = tuple(_chance(part.strip(), option) for part in levels.split(",") if part.strip())
         if not parsed:
-            raise _fail(option, f"write levels such as 90%,95% (got {levels!r})")
+            raise fail(option, f"write levels such as 90%,95% (got {levels!r})")
         risk_file = attrs.evolve(risk_file, levels=parsed)
     schedule = risk_file.schedule
     profile = schedule.risk(risk_file.chances, max_outcomes=risk_file.max_outcomes)
