@@ -112,6 +112,8 @@ class TestParse:
             ("[risk]\nwithhold = 1\n", r"unknown field 'withhold'"),
             ("[risk]\nlevels = [0.9]\n", r"float"),
             ("planname = 'x'\n", r"unknown field 'planname'"),
+            ("period = 5\n", r"^m\.toml: line 1: field 'period': must be text in quotes"),
+            ("source = 5\n", r"field 'source': must be text in quotes"),
         ],
     )
     def test_top_level_errors(self, prefix: str, match: str) -> None:
@@ -135,6 +137,12 @@ class TestParse:
         """A common factor's scenarios are checked, naming the scenario table."""
         with pytest.raises(InputFileError, match=match):
             parse_risk_toml(MINIMAL + suffix, "m.toml")
+
+    def test_source_is_printed(self) -> None:
+        """A file's source line is kept and printed with the schedule."""
+        text = 'source = "Collegevoorstel Zutphen"\n' + MINIMAL
+        assert parse_risk_toml(text, "m.toml").source == "Collegevoorstel Zutphen"
+        assert "Source: Collegevoorstel Zutphen" in render_risk_file(text, "m.toml")
 
     def test_no_milestones(self) -> None:
         """A file without milestones says how to write them."""

@@ -209,6 +209,8 @@ class RiskFile:
         max_outcomes: The largest distribution to compute.
 
         withhold_below: The mitigation threshold, if any.
+
+        source: The document the plan comes from, if the file names it.
     """
 
     schedule: MilestoneSchedule
@@ -216,6 +218,7 @@ class RiskFile:
     levels: tuple[Fraction, ...] = DEFAULT_LEVELS
     max_outcomes: int = DEFAULT_MAX_OUTCOMES
     withhold_below: Fraction | None = None
+    source: str = ""
 
 
 def _milestone_chances(
@@ -267,6 +270,7 @@ def _milestone(table: Mapping[str, Any], i: int, lines: TomlLocator) -> tuple[Mi
     if budget_year is not None and (isinstance(budget_year, bool) or not isinstance(budget_year, int)):
         raise fail(at("budget_year"), f"write a year such as budget_year = 2025 (got {budget_year!r})")
     withheld = field_money(table["withheld"], where=at("withheld")) if "withheld" in table else Money(0)
+    description = text_field(table, "description", at("description"), required=False)
     try:
         milestone = Milestone(
             name=name,
@@ -277,7 +281,7 @@ def _milestone(table: Mapping[str, Any], i: int, lines: TomlLocator) -> tuple[Mi
             bearer=bearer,
             budget_year=budget_year,
             withheld=withheld,
-            description=text_field(table, "description", at("description"), required=False),
+            description=description,
         )
     except FundingError as e:
         raise fail(at(), str(e)) from None
@@ -355,11 +359,13 @@ def parse_risk_toml(text: str, source: str) -> RiskFile:
     lines = TomlLocator.of(text, source)
     check_keys(data, _TOP, lines.where())
     plan = text_field(data, "plan", lines.where(field="plan"), required=False)
+    document = text_field(data, "source", lines.where(field="source"), required=False)
     period = None
     if "period" in data:
         where = lines.where(field="period")
+        period_text = text_field(data, "period", where)
         try:
-            period = Period.parse(text_field(data, "period", where))
+            period = Period.parse(period_text)
         except FundingError as e:
             raise fail(where, str(e)) from None
     rule = _rule(data, lines)
@@ -410,6 +416,7 @@ def parse_risk_toml(text: str, source: str) -> RiskFile:
         levels=levels,
         max_outcomes=max_outcomes,
         withhold_below=withhold_below,
+        source=document,
     )
 
 
@@ -462,7 +469,10 @@ def render_risk_file(
         risk_file = attrs.evolve(risk_file, levels=parsed)
     schedule = risk_file.schedule
     profile = schedule.risk(risk_file.chances, max_outcomes=risk_file.max_outcomes)
-    out = [*schedule.explain(), "", "Exposure (worst case: every milestone missed, all money spent):"]
+    out = [*schedule.explain()]
+    if risk_file.source:
+        out.append(f"Source: {risk_file.source}")
+    out += ["", "Exposure (worst case: every milestone missed, all money spent):"]
     out += [f"  {bearer}: {amount}" for bearer, amount in schedule.exposure().items()]
     out += ["", "Risk section (risicoparagraaf):"]
     for bearer, risk in profile.items():
