@@ -250,13 +250,16 @@ class ProRata:
     _numerators: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _denominator: int = attrs.field(init=False, eq=False, repr=False)
     _tie_ranks: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    _by_recipient: dict[Recipient, Fraction] = attrs.field(init=False, eq=False, repr=False)
+    #: The sum of the weights.
+    total_weight: Fraction = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         values = [w for _, w in self.weights]
         if all(w.denominator == 1 for w in values):
-            nums = tuple(w.numerator for w in values)
+            nums, common = tuple(w.numerator for w in values), 1
         else:
-            nums, _ = _integer_numerators(values)
+            nums, common = _integer_numerators(values)
         if not any(nums):
             shown = {r: _fmt_number(w) for r, w in self.weights}
             msg = (
@@ -270,18 +273,15 @@ class ProRata:
         object.__setattr__(self, "_numerators", nums)
         object.__setattr__(self, "_denominator", sum(nums))
         object.__setattr__(self, "_tie_ranks", _tie_ranks(recipients))
-
-    @property
-    def total_weight(self) -> Fraction:
-        """The sum of the weights."""
-        return sum((w for _, w in self.weights), Fraction(0))
+        object.__setattr__(self, "_by_recipient", dict(self.weights))
+        object.__setattr__(self, "total_weight", Fraction(sum(nums), common))
 
     def weight(self, recipient: Recipient) -> Fraction:
         """The weight of *recipient*."""
-        for r, w in self.weights:
-            if r == recipient:
-                return w
-        raise _unknown(recipient, self.recipients)
+        try:
+            return self._by_recipient[recipient]
+        except (KeyError, TypeError):
+            raise _unknown(recipient, self.recipients) from None
 
     def integer_shares(self) -> tuple[tuple[int, ...], int]:
         """Each weight over the sum of the weights."""
@@ -538,6 +538,7 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
         )
         raise AllocationError(msg)
     nums, den = key.integer_shares()
+    recipients = tuple(key.recipients)
     unit = rounding.unit.cents
     sign = -1 if total.cents < 0 else 1
     amount = total.cents * sign
@@ -555,14 +556,21 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
         extra = [0] * len(nums)
         if left:
             # Largest remainder first; equal remainders by identifier (rank 0 first).
-            ranks = getattr(key, "_tie_ranks", None) or _tie_ranks(key.recipients)
+            ranks = getattr(key, "_tie_ranks", None) or _tie_ranks(recipients)
             size = len(nums)
             order_key = [r * size + (size - rank) for (_, r), rank in zip(quotients, ranks, strict=True)]
             for i in sorted(range(size), key=order_key.__getitem__, reverse=True)[:left]:
                 extra[i] = 1
         cents = tuple(sign * (q + e) * unit for (q, _), e in zip(quotients, extra, strict=True))
         return Allocation(
-            target=total, key=key, rounding=rounding, cents=cents, extra_units=tuple(extra)
+            target=total,
+            key=key,
+            rounding=rounding,
+            cents=cents,
+            extra_units=tuple(extra),
+            recipients=recipients,
+            numerators=nums,
+            denominator=den,
         )
     half_up = []
     for n in nums:
@@ -574,6 +582,9 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
         rounding=rounding,
         cents=tuple(half_up),
         extra_units=(0,) * len(nums),
+        recipients=recipients,
+        numerators=nums,
+        denominator=den,
     )
 
 
@@ -606,17 +617,22 @@ class Allocation(Mapping[Recipient, Money]):
     rounding: Rounding
     _cents: tuple[int, ...] = attrs.field(alias="cents", repr=False)
     _extra_units: tuple[int, ...] = attrs.field(alias="extra_units", repr=False)
+    # The key's recipients and exact shares as allocate() computed them, kept so that
+    # reading and explaining never recompute them (a Composite's shares are costly).
+    _recipients: tuple[Recipient, ...] = attrs.field(alias="recipients", repr=False)
+    _numerators: tuple[int, ...] = attrs.field(alias="numerators", repr=False)
+    _denominator: int = attrs.field(alias="denominator", repr=False)
     _positions: dict[Recipient, int] | None = attrs.field(init=False, default=None, repr=False)
 
     def _position(self, recipient: Recipient) -> int:
         positions = self._positions
         if positions is None:
-            positions = {r: i for i, r in enumerate(self.key.recipients)}
+            positions = {r: i for i, r in enumerate(self._recipients)}
             object.__setattr__(self, "_positions", positions)
         try:
             return positions[recipient]
         except (KeyError, TypeError):
-            raise _unknown(recipient, self.key.recipients) from None
+            raise _unknown(recipient, self._recipients) from None
 
     # -- mapping -------------------------------------------------------------
 
@@ -624,15 +640,15 @@ class Allocation(Mapping[Recipient, Money]):
         return Money.from_cents(self._cents[self._position(recipient)])
 
     def __iter__(self) -> Iterator[Recipient]:
-        return iter(self.key.recipients)
+        return iter(self._recipients)
 
     def __len__(self) -> int:
         return len(self._cents)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Allocation):
-            return dict(zip(self.key.recipients, self._cents, strict=True)) == dict(
-                zip(other.key.recipients, other._cents, strict=True)
+            return dict(zip(self._recipients, self._cents, strict=True)) == dict(
+                zip(other._recipients, other._cents, strict=True)
             ) and self.target == other.target
         if isinstance(other, Mapping):
             return dict(self.items()) == dict(other.items())
@@ -657,8 +673,7 @@ class Allocation(Mapping[Recipient, Money]):
 
     def exact_share(self, recipient: Recipient) -> Fraction:
         """The exact fraction of the target that *recipient* is entitled to."""
-        nums, den = self.key.integer_shares()
-        return Fraction(nums[self._position(recipient)], den)
+        return Fraction(self._numerators[self._position(recipient)], self._denominator)
 
     def exact_amount(self, recipient: Recipient) -> Fraction:
         """The exact (unrounded) part of *recipient*, in euros."""
