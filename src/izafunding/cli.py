@@ -209,7 +209,16 @@ def _add_settle(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _cmd_award(args: argparse.Namespace) -> str:
+    if args.year in (2027, 2028, 2029):
+        return _azwa_award(args.name, args.year)
     return render_award(args.name, args.year)
+
+
+def _azwa_award(name: str, year: int) -> str:
+    """``award NAME --year 2027``: the SPUK AZWA estimate(s), labelled as such with the method."""
+    from ._azwa_cli import render_azwa_award
+
+    return render_azwa_award(name, year)
 
 
 def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -223,8 +232,42 @@ def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         ),
     )
     p.add_argument("name", help="a municipality ('Zutphen') or region ('Midden-IJssel')")
-    p.add_argument("--year", type=int, help="only this year (2025 or 2026)")
+    p.add_argument(
+        "--year", type=int, help="only this year (2025 or 2026; 2027-2029: the SPUK AZWA estimate)"
+    )
     p.set_defaults(handler=_cmd_award)
+
+
+# -- izafunding overview -------------------------------------------------------------
+
+
+def _cmd_overview(args: argparse.Namespace) -> str:
+    from ._overview_file import OVERVIEW_TOML, render_overview
+
+    if args.template:
+        return OVERVIEW_TOML.rstrip("\n")
+    if not args.name:
+        msg = "give a municipality (NAME), or --template to print an overview file to start from"
+        raise InputFileError(msg)
+    text = _read(args.file) if args.file else None
+    return render_overview(args.name, text, args.file or "")
+
+
+def _add_overview(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "overview",
+        help="one municipality's funding 2023-2029 per scheme, every figure with its kind and source",
+        description=(
+            "Print a municipality's funding per year 2023-2029: published Brede SPUK and SPUK-IZA "
+            "amounts, the SPUK AZWA estimate (provisional), and the figures of FILE.toml (awards "
+            "of other years, its share of the region's SPUK-IZA, published AZWA amounts, "
+            "transformation advances), with totals. See --template for the file."
+        ),
+    )
+    p.add_argument("name", nargs="?", help="a municipality ('Zutphen')")
+    p.add_argument("file", nargs="?", help="optional: the municipality's own figures (TOML)")
+    p.add_argument("--template", action="store_true", help="print an overview file to start from")
+    p.set_defaults(handler=_cmd_overview)
 
 
 # -- izafunding risk -----------------------------------------------------------------
@@ -283,6 +326,7 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
     _add_settle,
     _add_award,
     _add_risk,
+    _add_overview,
 )
 
 

@@ -28,24 +28,34 @@ import difflib
 import functools
 import io
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from importlib import resources
-from typing import Final, final
+from typing import TYPE_CHECKING, Final, final
 
 from . import _regions
 from ._findings import Finding, FindingKind
 from ._money import Money
 from ._regions import Municipality, Region
-from .errors import UnknownNameError
+from .errors import AllocationError, UnknownNameError
+
+
+if TYPE_CHECKING:
+    from . import _azwa
 
 
 __all__ = [
     "SOURCE",
     "YEARS",
     "AwardTable",
+    "azwa_estimate",
+    "azwa_estimates",
+    "azwa_line",
+    "azwa_lines",
     "brede_spuk_awards",
     "closest_names",
     "findings",
     "municipalities",
+    "read_award_table",
     "regions",
     "spuk_iza_awards",
 ]
@@ -93,7 +103,8 @@ class AwardTable(Mapping[str, Money]):
     Attributes:
         title: What the table holds, e.g. ``"Brede SPUK table 2025"``.
 
-        year: The year of the amounts.
+        year: The year of the amounts (``None`` for a loaded table that does
+            not say).
 
         kind: ``"municipality"`` or ``"region"``.
 
@@ -103,7 +114,7 @@ class AwardTable(Mapping[str, Money]):
     __slots__ = ("_amounts", "kind", "source", "title", "year")
 
     def __init__(
-        self, *, title: str, year: int, kind: str, source: str, amounts: Mapping[str, Money]
+        self, *, title: str, year: int | None, kind: str, source: str, amounts: Mapping[str, Money]
     ) -> None:
         self.title = title
         self.year = year
@@ -366,3 +377,334 @@ def findings() -> tuple[Finding, ...]:
                 )
             )
     return tuple(result)
+
+
+# -- the SPUK AZWA 2027-2029 (provisional) ----------------------------------------------
+
+_AZWA_FILE = "spuk_azwa_lines_2027_2029.csv"
+
+
+@functools.cache
+def _azwa_rows() -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    from ._azwa import AZWA_YEARS
+
+    return tuple(
+        (r["line"], r["recipient"], tuple(int(r[f"azwa_{y}"]) for y in AZWA_YEARS))
+        for r in _read(_AZWA_FILE)
+    )
+
+
+def _check_azwa_year(year: object) -> int:
+    from ._azwa import AZWA_YEARS
+
+    if isinstance(year, bool) or not isinstance(year, int) or year not in AZWA_YEARS:
+        msg = (
+            f"the SPUK AZWA has no year {year!r} (years: {', '.join(map(str, AZWA_YEARS))}; "
+            f"before 2027 see brede_spuk_awards and spuk_iza_awards)"
+        )
+        raise UnknownNameError(msg)
+    return year
+
+
+@functools.cache
+def _azwa_lines(year: int) -> AwardTable:
+    from ._azwa import AZWA_LETTER, AZWA_YEARS
+
+    column = AZWA_YEARS.index(year)
+    return AwardTable(
+        title=f"SPUK AZWA national lines {year} (provisional)",
+        year=year,
+        kind="line",
+        source=f"{AZWA_LETTER}, section 4",
+        amounts={name: Money(amounts[column]) for name, _, amounts in _azwa_rows()},
+    )
+
+
+def azwa_lines(year: int) -> AwardTable:
+    """
+    The national lines of the SPUK AZWA in *year* (2027-2029), **provisional**:
+    ``"local"`` (to every municipality), ``"regional"`` (to every region's
+    mandated municipality), and three lines paid to named recipients, not to
+    the municipality or the mandated municipality:
+    ``"ggd_knowledge_and_coordination"`` (the 25 GGDs), ``"nplv_areas"`` (the
+    municipalities of the NPLV areas) and ``"healthy_school"`` (GGD GHOR
+    Nederland). See :func:`azwa_line` for each line's recipient.
+
+    Source: VWS letter to the VNG of 22 April 2026, kenmerk 1097348-DMO, section 4.
+
+    >>> lines = azwa_lines(2027)
+    >>> lines["local"], lines["regional"], lines.total
+    (Money('231000000.00'), Money('194000000.00'), Money('451000000.00'))
+
+    Raises:
+        UnknownNameError: No such year; the message lists 2027-2029.
+    """
+    return _azwa_lines(_check_azwa_year(year))
+
+
+def azwa_line(name: str, year: int) -> _azwa.AzwaLine:
+    """
+    One national AZWA line with its recipient and, for the local and regional
+    lines, the part it pays.
+
+    >>> print(azwa_line("nplv_areas", 2028))
+    SPUK AZWA 2028, nplv_areas: € 21.000.000 to the municipalities of the NPLV areas [provisional ...]
+    >>> azwa_line("nplv_areas", 2028).paid_to_municipalities
+    False
+
+    Raises:
+        UnknownNameError: No such line or year.
+    """
+    from ._azwa import AzwaLine, AzwaPart
+
+    table = azwa_lines(year)
+    key = table.find(name)
+    recipient = next(r for n, r, _ in _azwa_rows() if n == key)
+    part = {"local": AzwaPart.LOCAL, "regional": AzwaPart.REGIONAL}.get(key)
+    return AzwaLine(
+        name=key, year=year, amount=table[key], recipient=recipient, part=part, source=table.source
+    )
+
+
+def _azwa_part(part: object) -> _azwa.AzwaPart:
+    from ._azwa import AzwaPart
+
+    if isinstance(part, AzwaPart):
+        return part
+    for p in AzwaPart:
+        if isinstance(part, str) and part.strip().lower() == p.value:
+            return p
+    msg = (
+        f"part must be 'local' (each municipality) or 'regional' (each region) (got {part!r}); "
+        f"the other AZWA lines are paid to named recipients and have no estimates"
+    )
+    raise UnknownNameError(msg)
+
+
+@functools.cache
+def _default_method(part: _azwa.AzwaPart, base_year: int) -> _azwa.EstimateMethod:
+    from ._azwa import AzwaPart, EstimateMethod
+
+    if part is AzwaPart.LOCAL:
+        table = brede_spuk_awards(base_year)
+        what = f"in proportion to their {base_year} Brede SPUK amounts"
+    else:
+        table = spuk_iza_awards(base_year)
+        what = f"in proportion to their {base_year} SPUK-IZA amounts"
+    return EstimateMethod(description=what, weights=dict(table), source=table.source)
+
+
+@functools.cache
+def _default_estimates(year: int, part: _azwa.AzwaPart, base_year: int) -> _azwa.AzwaEstimates:
+    from ._azwa import estimate_part
+
+    return estimate_part(azwa_line(part.value, year), _default_method(part, base_year))
+
+
+def azwa_estimates(
+    year: int,
+    part: str = "local",
+    *,
+    published: Mapping[str, Money] | None = None,
+    base_year: int = 2026,
+    weights: Mapping[str, int | Decimal | Money] | None = None,
+    weights_source: str = "weights given by the user",
+) -> _azwa.AzwaEstimates:
+    """
+    **Estimates** (not awards) of every municipality's local part
+    (*part* ``"local"``: 342) or every region's regional part (``"regional"``:
+    42) of the SPUK AZWA in *year*: a read-only mapping name -> ``Money``.
+
+    The method: the national line allocated over the recipients in proportion
+    to their *base_year* amounts (the Brede SPUK for the local part, the
+    SPUK-IZA for the regional part: the keys are "vooralsnog" those, but
+    their weights are not public), by largest remainder in whole euros, so
+    the estimates add up exactly to the line. *weights* (name -> weight, for
+    exactly the recipients of the part) replaces the base. Where *published*
+    (a table the user loaded with :func:`read_award_table`) has a name, its
+    amount replaces the estimate.
+
+    >>> est = azwa_estimates(2027)
+    >>> len(est), est.total == azwa_lines(2027)["local"], est.residue
+    (342, True, Money('0.00'))
+    >>> azwa_estimates(2029, "regional")["Midden-IJssel"]
+    Money('1701831.00')
+
+    Raises:
+        UnknownNameError: An unknown year, base year or part.
+        AllocationError: *weights* do not name exactly the part's recipients.
+    """
+    from ._azwa import AzwaPart, EstimateMethod, estimate_part
+
+    year = _check_azwa_year(year)
+    chosen = _azwa_part(part)
+    if weights is None:
+        if published is None:
+            return _default_estimates(year, chosen, base_year)
+        method = _default_method(chosen, base_year)
+    else:
+        method = EstimateMethod(
+            description="in proportion to the weights given", weights=weights, source=weights_source
+        )
+        base = municipalities() if chosen is AzwaPart.LOCAL else tuple(regions())
+        missing = sorted(set(base) - set(method.weights))
+        unknown = sorted(set(method.weights) - set(base))
+        if missing or unknown:
+            what = "municipalities" if chosen is AzwaPart.LOCAL else "regions"
+            msg = (
+                f"weights must name exactly the {len(base)} {what} of the {chosen.value} part "
+                f"(missing: {', '.join(missing[:5]) or 'none'}"
+                + (" ..." if len(missing) > 5 else "")
+                + f"; unknown: {', '.join(unknown[:5]) or 'none'}"
+                + (" ..." if len(unknown) > 5 else "")
+                + ")"
+            )
+            raise AllocationError(msg)
+    return estimate_part(azwa_line(chosen.value, year), method, published)
+
+
+def azwa_estimate(
+    name: str,
+    year: int,
+    published: Mapping[str, Money] | None = None,
+    *,
+    part: str | None = None,
+    base_year: int = 2026,
+    weights: Mapping[str, int | Decimal | Money] | None = None,
+) -> _azwa.AzwaEstimate:
+    """
+    The SPUK AZWA amount of one municipality (its local part) or one region
+    (its regional part) in *year*: an **estimate** made as
+    :func:`azwa_estimates` describes, or the published amount where the
+    loaded table *published* has the name. A name that is both a
+    municipality and a region (Amsterdam) is taken as the municipality
+    unless *part* is ``"regional"``.
+
+    >>> e = azwa_estimate("Zutphen", 2027)
+    >>> e.amount, e.is_estimate
+    (Money('655292.00'), True)
+    >>> print(e.method)
+    the national local line 2027 (€ 231.000.000) allocated over the 342 municipalities in proportion to their 2026 Brede SPUK amounts, by largest remainder in whole euros
+    >>> table = read_award_table("name,amount\\nZutphen,€ 700.000\\n")
+    >>> azwa_estimate("Zutphen", 2027, published=table).describe()
+    "published (loaded table: a table loaded by the user); the scheme's rules are provisional ..."
+
+    Raises:
+        UnknownNameError: Neither a municipality nor a region (with
+            suggestions), or an unknown year or part.
+    """
+    if part is None:
+        wanted = " ".join(str(name).split()).lower()
+        if any(m.lower() == wanted for m in municipalities()):
+            part = "local"
+        elif any(r.lower() == wanted for r in regions()):
+            part = "regional"
+        else:
+            known = [*municipalities(), *regions()]
+            close = closest_names(str(name), known)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            msg = f"{name!r} is neither a municipality nor a SPUK-IZA region{hint}"
+            raise UnknownNameError(msg)
+    estimates = azwa_estimates(
+        year, part, published=published, base_year=base_year, weights=weights
+    )
+    return estimates.estimate(name)
+
+
+_NAME_COLUMNS: Final = {
+    "name": "name",
+    "naam": "name",
+    "municipality": "municipality",
+    "gemeente": "municipality",
+    "region": "region",
+    "regio": "region",
+}
+_EXTRA_COLUMNS: Final = {"mandated_municipality", "mandaatgemeente", "recipient", "cbs_code", "code"}
+
+
+def read_award_table(
+    text: str,
+    *,
+    year: int | None = None,
+    title: str = "loaded award table",
+    source: str = "a table loaded by the user",
+) -> AwardTable:
+    """
+    An award table from CSV *text*: ``name,amount`` rows, or the national
+    tables' columns (``municipality,azwa_2027,azwa_2028,...`` or
+    ``region,mandated_municipality,azwa_2027,...``; pick a year column with
+    *year*). Comma or semicolon separated; amounts in whole euros or Dutch
+    notation (``€ 1.438.963``). Pure: the caller reads the file.
+
+    >>> t = read_award_table("municipality;azwa_2027;azwa_2028\\nZutphen;700000;800000\\n", year=2028)
+    >>> t["Zutphen"], t.year
+    (Money('800000.00'), 2028)
+
+    Raises:
+        ParseError: The text is not such a table; the message names the line
+            and what would be valid.
+    """
+    from .errors import ParseError
+
+    if not isinstance(text, str):
+        msg = f"read_award_table needs the CSV text as a str (got {type(text).__name__})"
+        raise ParseError(msg)
+    lines = [ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip()]
+    if not lines:
+        msg = "the award table is empty: give a header (name,amount) and one row per name"
+        raise ParseError(msg)
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    header = [h.strip().lower() for h in rows[0]]
+    if not header or header[0] not in _NAME_COLUMNS:
+        msg = (
+            f"line 1: the first column must be name, municipality or region (got "
+            f"{rows[0][0] if rows[0] else ''!r})"
+        )
+        raise ParseError(msg)
+    kind = _NAME_COLUMNS[header[0]]
+    amount_cols = [i for i, h in enumerate(header) if i and h not in _EXTRA_COLUMNS]
+    if not amount_cols:
+        msg = "line 1: the table has no amount column (e.g. name,amount or municipality,azwa_2027)"
+        raise ParseError(msg)
+    table_year: int | None = year
+    if len(amount_cols) > 1 or header[amount_cols[0]][-4:].isdigit():
+        by_year = {
+            int(header[i][-4:]): i for i in amount_cols if header[i][-4:].isdigit()
+        }
+        if year is None and len(amount_cols) > 1:
+            msg = (
+                f"line 1: the table has several amount columns ({', '.join(rows[0][i] for i in amount_cols)}); "
+                f"choose one with year="
+            )
+            raise ParseError(msg)
+        if year is None:
+            table_year = next(iter(by_year))
+        elif year not in by_year:
+            msg = f"line 1: the table has no column for {year} (years: {', '.join(map(str, by_year))})"
+            raise ParseError(msg)
+        column = by_year[table_year] if table_year is not None else amount_cols[0]
+    else:
+        column = amount_cols[0]
+    amounts: dict[str, Money] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) <= column or not row[0].strip():
+            msg = f"line {number}: expected a name and an amount (got {delimiter.join(row)!r})"
+            raise ParseError(msg)
+        name = " ".join(row[0].split())
+        try:
+            amount = Money.parse(row[column])
+        except ParseError as e:
+            msg = f"line {number} ({name}): {e}"
+            raise ParseError(msg) from None
+        if amount.cents < 0:
+            msg = f"line {number} ({name}): an award cannot be negative (got {amount})"
+            raise ParseError(msg)
+        if name in amounts:
+            msg = f"line {number}: {name!r} appears twice"
+            raise ParseError(msg)
+        amounts[name] = amount
+    if not amounts:
+        msg = "the award table has a header but no rows"
+        raise ParseError(msg)
+    return AwardTable(title=title, year=table_year, kind=kind, source=source, amounts=amounts)
