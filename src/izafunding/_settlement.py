@@ -269,8 +269,28 @@ class Settlement:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """Every finding, year by year."""
-        return tuple(f for y in self.years for f in y.findings)
+        """
+        Every finding, year by year; where the advances differ from the
+        awards, a last finding says how that changes what is repayable, so
+        that the findings' ``repayable`` add up to :attr:`repayable`.
+        """
+        found = [f for y in self.years for f in y.findings]
+        difference = self.repayable - self.unspent
+        if not difference.is_zero():
+            found.append(
+                Finding(
+                    kind=FindingKind.ADVANCES,
+                    message=(
+                        f"advances paid {self.paid} against eligible spending {self.eligible}: "
+                        f"{self.repayable} is repayable, not the {self.unspent} unspent under "
+                        f"the rules (only what was paid can be repaid)"
+                    ),
+                    source=self.grant.source or self.grant.scheme.source,
+                    amount=abs(difference),
+                    repayable=difference,
+                )
+            )
+        return tuple(found)
 
     # -- explanation and display ------------------------------------------------------------
 
@@ -685,6 +705,7 @@ def _findings(
                     amount=Money.from_cents(b.unspent_carried),
                     year=year,
                     component=component,
+                    repayable=Money.from_cents(b.unspent_carried),
                 )
             )
         left = b.unspent_award - b.shifted_out - _moved_from_award(r, b, rules)
@@ -714,6 +735,7 @@ def _findings(
                 amount=amount,
                 year=year,
                 component=component,
+                repayable=amount,
             )
         )
     if walls:
