@@ -187,8 +187,9 @@ class TestSettle:
         s = _grant().settle(reached=ALL, spent={"M2": Money(2500)}, costs={2024: Money(1000), 2025: Money(2500), 2026: Money(500)})
         assert s.determined == Money(4000)
         assert s.repayable == Money(500)
-        # The year view agrees: the € 500 never spent moves on to the last year and comes back there.
-        assert {f.kind for f in s.findings} <= {FindingKind.CARRIED_NOT_SPENT, FindingKind.LAST_YEAR}
+        # The findings derive from the determination: one finding makes the € 500 repayable.
+        assert [f.kind for f in s.findings] == [FindingKind.DETERMINATION]
+        assert s.findings[0].repayable == Money(500)
         assert s.years.repayable == Money(500)
 
     def test_costs_that_do_not_match_are_a_finding(self) -> None:
