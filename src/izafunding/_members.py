@@ -437,7 +437,7 @@ def account_members(
             )
             raise UnknownNameError(msg)
     passed = sum(members.values(), _ZERO)
-    own_part = transferred.get(mandated, available - passed)
+    own_part = transferred.get(mandated, max(available - passed, _ZERO))
     not_allocated = available - passed - own_part
     if not_allocated.cents < 0:
         msg = (
