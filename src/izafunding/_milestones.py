@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TypeAlias, TypeVar, final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, final
 
 import attrs
 
@@ -29,6 +29,10 @@ from ._risk import (
     exact_probability,
 )
 from .errors import FloatNotAllowedError, MilestoneError, ProbabilityError, UnknownNameError
+
+
+if TYPE_CHECKING:
+    from ._sisa import SisaReport, SisaWording
 
 
 __all__ = [
@@ -1084,6 +1088,33 @@ class ScheduleSettlement:
     def unspent(self) -> Money:
         """Of the repayable, what was never spent (repaid from the advance still held)."""
         return Money.from_cents(sum(o.unspent.cents for o in self.outcomes))
+
+    def sisa(
+        self,
+        year: int,
+        *,
+        recipient: str = "",
+        passed_on: Mapping[str, Money] | None = None,
+        corrections: tuple[Money, Money] | None = None,
+        decision: str | None = None,
+        wording: Mapping[str, SisaWording] | None = None,
+    ) -> SisaReport:
+        """
+        The SiSa rows of the transformation funds for *year* from this
+        settlement alone (spending by the milestones' budget years); see
+        :func:`izafunding._sisa.schedule_sisa`.
+        """
+        from ._sisa import schedule_sisa
+
+        return schedule_sisa(
+            self,
+            year,
+            recipient=recipient,
+            passed_on=passed_on,
+            corrections=corrections,
+            decision=decision,
+            wording=wording,
+        )
 
     @property
     def by_bearer(self) -> dict[str, Money]:

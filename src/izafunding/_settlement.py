@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from ._findings import Finding, FindingKind
-from ._grants import normalize_amounts
+from ._grants import FrozenMap, normalize_amounts
 from ._money import Money
 from ._rules import ShiftBase, ShiftScope, YearRules
 
 
 if TYPE_CHECKING:
     from ._grants import Amounts, Grant
+    from ._members import MembersYear
+    from ._sisa import SisaReport, SisaShape, SisaWording
 
 
 __all__ = ["ComponentSettlement", "Settlement", "YearSettlement", "settle"]
@@ -187,6 +189,44 @@ class Settlement:
 
     grant: Grant
     years: tuple[YearSettlement, ...]
+    # -- issue 15: a region's members and SiSa (computed in _members.py and _sisa.py) --
+    members_by_year: Mapping[int, MembersYear] = attrs.field(factory=FrozenMap, repr=False)
+
+    def members(self, year: int) -> MembersYear:
+        """
+        The members' accounting of *year*: a read-only mapping municipality ->
+        :class:`~izafunding.MemberAccount` (``.transferred``, ``.spent``,
+        ``.returned``), given when the grant was settled per municipality.
+
+        Raises:
+            UnknownNameError: The year was not settled per municipality.
+        """
+        self.year(year)
+        if year not in self.members_by_year:
+            from .errors import UnknownNameError
+
+            given = ", ".join(map(str, self.members_by_year)) or "none"
+            msg = (
+                f"{year} was not settled per municipality (years with members: {given}); "
+                f"settle with spent={{{year}: {{municipality: Money}}}} and transferred=..."
+            )
+            raise UnknownNameError(msg)
+        return self.members_by_year[year]
+
+    def sisa(
+        self,
+        year: int,
+        *,
+        wording: Mapping[str, SisaWording] | None = None,
+        shape: SisaShape | None = None,
+    ) -> SisaReport:
+        """The SiSa rows of *year*, dated like the rules (see ``docs/sisa.md``)."""
+        from ._sisa import settlement_sisa
+
+        members = self.members_by_year.get(year)
+        return settlement_sisa(self, year, members=members, wording=wording, shape=shape)
+
+    # -- end of issue 15 --
 
     def year(self, year: int) -> YearSettlement:
         """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Final, final
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
@@ -17,6 +17,10 @@ from ._rules import DeterminationKind, Scheme
 from ._settlement import Settlement
 from .errors import MilestoneError, SchemeError
 from .schemes import SPUK_TRANSFORMATION
+
+
+if TYPE_CHECKING:
+    from ._sisa import BookYears
 
 
 __all__ = [
@@ -464,9 +468,15 @@ class TransformationSettlement:
         return self.milestones.by_bearer
 
     @property
-    def sisa(self) -> dict[int, Money]:
-        """The costs per SiSa book year (after late accounting)."""
-        return self.grant.by_book_year(self.costs)
+    def sisa(self) -> BookYears:
+        """
+        The costs per SiSa book year (after late accounting), a mapping;
+        called with a year, ``sisa(2025)``, the year's SiSa report (issue 15,
+        see :func:`izafunding._sisa.transformation_sisa`).
+        """
+        from ._sisa import BookYears
+
+        return BookYears(self.grant.by_book_year(self.costs), self)
 
     def partner_lines(self) -> tuple[PartnerLine, ...]:
         """

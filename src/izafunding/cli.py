@@ -22,6 +22,7 @@ from ._inputfiles import parse_weights_csv, parse_weights_toml
 from ._money import Money
 from ._scenario_file import EXAMPLE_TOML, render_scenario_file
 from ._schedule_file import RISK_TOML, render_risk_file
+from ._sisa_file import SISA_TOML, render_sisa_file
 from .errors import FundingError, InputFileError
 
 
@@ -317,6 +318,36 @@ def _add_risk(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_cmd_risk)
 
 
+# -- izafunding sisa -----------------------------------------------------------------
+
+
+def _cmd_sisa(args: argparse.Namespace) -> str:
+    if args.template:
+        return SISA_TOML.rstrip("\n")
+    if not args.file:
+        msg = "give a grant file (FILE.toml), or --template to print one to start from"
+        raise InputFileError(msg)
+    return render_sisa_file(_read(args.file), args.file)
+
+
+def _add_sisa(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "sisa",
+        help="the SiSa rows of a grant and the settlement between a region's members",
+        description=(
+            "Read a grant, what the mandated municipality passed on to each member and what "
+            "each spent from FILE.toml, and print the SiSa rows of each year (H35 and H35B "
+            "for SPUK IZA; definitions not verified against the SiSa annex are marked), the "
+            "settlement between the members and with the Rijk. See --template for the format."
+        ),
+    )
+    p.add_argument("file", nargs="?", help="the grant file (TOML)")
+    p.add_argument(
+        "--template", action="store_true", help="print an example file to start from"
+    )
+    p.set_defaults(handler=_cmd_sisa)
+
+
 # -- main -------------------------------------------------------------------------
 
 _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
@@ -327,6 +358,7 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
     _add_award,
     _add_risk,
     _add_overview,
+    _add_sisa,
 )
 
 
