@@ -476,6 +476,21 @@ class MilestoneSchedule:
     rule: ReachRule = attrs.field(factory=AllAreas, kw_only=True)
     _index: dict[str, Milestone] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<milestones>") -> MilestoneSchedule:
+        """
+        The schedule of a risk file's text, as ``izafunding risk`` reads it
+        (see ``izafunding risk --template``); errors name *source*, the line,
+        the table and the field. :func:`izafunding._schedule_file.parse_risk_toml`
+        also gives the chances and the options.
+
+        Raises:
+            InputFileError: The text is not a valid milestone file.
+        """
+        # Imported here: the parser builds on this module.
+        from ._schedule_file import parse_risk_toml
+
+        return parse_risk_toml(text, source).schedule
     def __attrs_post_init__(self) -> None:
         if not self.milestones:
             msg = "a MilestoneSchedule needs at least one milestone (got none)"
