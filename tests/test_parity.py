@@ -61,7 +61,7 @@ class TestLoaders:
 
     def test_schedule_from_toml(self) -> None:
         """MilestoneSchedule.from_toml reads the schedule of a risk file."""
-        schedule = MilestoneSchedule.from_toml(RISK_TOML)
+        schedule = MilestoneSchedule.from_toml(RISK_TOML, source="x")
         assert schedule == parse_risk_toml(RISK_TOML, "x").schedule
         assert schedule.total == Money(341_840)
 

@@ -897,14 +897,22 @@ class MilestoneSchedule:
 
     def explain(self) -> tuple[str, ...]:
         """The milestones, then the totals per year and per bearer, with what they were checked against."""
-        lines = [f"{self.plan or 'Milestone schedule'}: {len(self.milestones)} milestones, {self.total}"]
+        count = len(self.milestones)
+        lines = [
+            f"{self.plan or 'Milestone schedule'}: {count} milestone{'' if count == 1 else 's'}, "
+            f"{self.total}"
+        ]
         if self.period is not None:
             lines[0] += f", grant period {self.period}"
         lines.append(f"Rule: {self.rule.describe()} ({self.rule.source}).")
+        # Columns as wide as the longest name and amount, so any plan's table aligns.
+        name_width = max([4, *(len(m.name) for m in self.milestones)])
+        amount_width = max([16, *(len(str(m.amount)) for m in self.milestones)])
         for m in self.milestones:
             withheld = f", spending withheld {m.withheld}" if m.withheld.cents else ""
             lines.append(
-                f"  {m.name:<4} {m.kind.value:<6} {m.amount!s:>16}  due {m.due.isoformat()}  "
+                f"  {m.name:<{name_width}} {m.kind.value:<6} {m.amount!s:>{amount_width}}  "
+                f"due {m.due.isoformat()}  "
                 f"borne by {m.bearer}; areas: {_fmt_areas(m.areas)}{withheld}"
                 + (f" ({m.description})" if m.description else "")
             )

@@ -278,13 +278,15 @@ def _add_risk(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "and the chance that each is reached from FILE.toml, check the schedule against "
             "the plan's budget and risk split, and print the exposure per bearer, the exact "
             "distribution of the repayment, its expected value and the amounts not exceeded "
-            "with 90%% and 95%% probability, for a budget's risk section. "
+            "with 90% and 95% probability, for a budget's risk section. "
             "See --template for the format."
         ),
     )
     p.add_argument("file", nargs="?", help="the milestone file (TOML)")
     p.add_argument(
-        "--levels", help="probability levels to report, e.g. '90%%,95%%,99%%' (default 90%%,95%%)"
+        "--levels",
+        help="probability levels to report, as percentages ('90,95,99' or '90%%,95%%') or "
+        "fractions ('0.9,0.95'; '0,9' is 0.9); default 90,95",
     )
     p.add_argument(
         "--max-outcomes",
