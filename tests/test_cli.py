@@ -65,10 +65,10 @@ class TestAllocate:
     @pytest.mark.parametrize(
         ("content", "suffix", "message"),
         [
-            ("[weights]\na = 1.5\n", ".toml", "weights.a: 1.5 is a float"),
+            ("[weights]\na = 1.5\n", ".toml", "field 'a': 1.5 is a float"),
             ("[weights]\na = -1\n", ".toml", "must not be negative"),
-            ("weights = 3\n", ".toml", "weights: must be a table"),
-            ("[other]\n", ".toml", "weights: missing"),
+            ("weights = 3\n", ".toml", "field 'weights': must be a table"),
+            ("[other]\n", ".toml", "unknown table [other]"),
             ("[weights\n", ".toml", "not valid TOML"),
             ("a,1,2\n", ".csv", "line 1: expected two cells"),
             ("a,1\na,2\n", ".csv", "line 2: 'a' appears twice"),

@@ -237,7 +237,19 @@ _LAZY: dict[str, str] = {
 }
 
 
+# The public modules, reachable as attributes after `import izafunding` (loaded on first use).
+_SUBMODULES: frozenset[str] = frozenset({"data", "examples", "schemes", "strategies"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        try:
+            return importlib.import_module(f"izafunding.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != "hypothesis":
+                raise
+            msg = "izafunding.strategies needs Hypothesis: pip install 'izafunding[testing]'"
+            raise FundingError(msg) from None
     module = _LAZY.get(name)
     if module is None:
         msg = f"module 'izafunding' has no attribute {name!r}"
@@ -248,4 +260,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | _SUBMODULES)

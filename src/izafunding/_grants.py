@@ -248,6 +248,35 @@ class Grant:
         assert self.advances is not None
         return sum(self.advances.values(), Money(0))
 
+    # -- construction from a file ---------------------------------------------------------
+
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<grant>") -> Grant:
+        """
+        The grant of a grant file's text, as ``izafunding settle`` reads it
+        (see ``izafunding settle --template``); errors name *source*, the
+        line and the field. :meth:`spent_from_toml` reads its ``[spent]``.
+
+        Raises:
+            InputFileError: The text is not a valid grant file.
+        """
+        # Imported here: the parser builds on this module.
+        from ._grant_file import parse_grant_toml
+
+        return parse_grant_toml(text, source)[0]
+
+    @staticmethod
+    def spent_from_toml(text: str, *, source: str = "<grant>") -> dict[int, Money | dict[str, Money]]:
+        """
+        The ``[spent]`` table of a grant file's text, ready for :meth:`settle`.
+
+        Raises:
+            InputFileError: The text is not a valid grant file.
+        """
+        from ._grant_file import parse_grant_toml
+
+        return parse_grant_toml(text, source)[1]
+
     # -- construction from the national tables ------------------------------------------
 
     @classmethod

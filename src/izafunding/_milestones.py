@@ -480,6 +480,21 @@ class MilestoneSchedule:
     rule: ReachRule = attrs.field(factory=AllAreas, kw_only=True)
     _index: dict[str, Milestone] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<milestones>") -> MilestoneSchedule:
+        """
+        The schedule of a risk file's text, as ``izafunding risk`` reads it
+        (see ``izafunding risk --template``); errors name *source*, the line,
+        the table and the field. :func:`izafunding._schedule_file.parse_risk_toml`
+        also gives the chances and the options.
+
+        Raises:
+            InputFileError: The text is not a valid milestone file.
+        """
+        # Imported here: the parser builds on this module.
+        from ._schedule_file import parse_risk_toml
+
+        return parse_risk_toml(text, source).schedule
     def __attrs_post_init__(self) -> None:
         if not self.milestones:
             msg = "a MilestoneSchedule needs at least one milestone (got none)"
@@ -886,14 +901,22 @@ class MilestoneSchedule:
 
     def explain(self) -> tuple[str, ...]:
         """The milestones, then the totals per year and per bearer, with what they were checked against."""
-        lines = [f"{self.plan or 'Milestone schedule'}: {len(self.milestones)} milestones, {self.total}"]
+        count = len(self.milestones)
+        lines = [
+            f"{self.plan or 'Milestone schedule'}: {count} milestone{'' if count == 1 else 's'}, "
+            f"{self.total}"
+        ]
         if self.period is not None:
             lines[0] += f", grant period {self.period}"
         lines.append(f"Rule: {self.rule.describe()} ({self.rule.source}).")
+        # Columns as wide as the longest name and amount, so any plan's table aligns.
+        name_width = max([4, *(len(m.name) for m in self.milestones)])
+        amount_width = max([16, *(len(str(m.amount)) for m in self.milestones)])
         for m in self.milestones:
             withheld = f", spending withheld {m.withheld}" if m.withheld.cents else ""
             lines.append(
-                f"  {m.name:<4} {m.kind.value:<6} {m.amount!s:>16}  due {m.due.isoformat()}  "
+                f"  {m.name:<{name_width}} {m.kind.value:<6} {m.amount!s:>{amount_width}}  "
+                f"due {m.due.isoformat()}  "
                 f"borne by {m.bearer}; areas: {_fmt_areas(m.areas)}{withheld}"
                 + (f" ({m.description})" if m.description else "")
             )

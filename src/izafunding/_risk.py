@@ -555,7 +555,8 @@ class RepaymentRisk:
         repayment, and the amount not exceeded at each of *levels*.
         """
         lines = [
-            f"{self.bearer}: {len(self.stakes)} milestones, exposure (worst case) {self.worst_case}"
+            f"{self.bearer}: {len(self.stakes)} milestone{'' if len(self.stakes) == 1 else 's'}, "
+            f"exposure (worst case) {self.worst_case}"
             + (f" of {self.exposure} advanced" if self.worst_case != self.exposure else ""),
             f"  expected repayment: {_fmt_fraction_euros(self.expected)}"
             + ("" if len(self.weights) == 1 else f" (over {len(self.weights)} scenarios of a common factor)"),

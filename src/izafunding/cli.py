@@ -15,10 +15,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import examples
-from ._allocation import Equal, Fixed, HalfUpEach, LargestRemainder, ProRata, allocate
+from ._allocate_file import EXAMPLE_TOML as ALLOCATE_TOML
+from ._allocate_file import AllocationRequest, parse_allocation_toml, render_allocation
+from ._allocate_file import parse_key as parse_allocation_key
 from ._grant_file import EXAMPLE_TOML as GRANT_TOML
 from ._grant_file import render_award, render_settle_file
-from ._inputfiles import parse_weights_csv, parse_weights_toml
+from ._inputfiles import parse_weights_csv
 from ._money import Money
 from ._scenario_file import EXAMPLE_TOML, render_scenario_file
 from ._schedule_file import RISK_TOML, render_risk_file
@@ -47,64 +49,86 @@ def _read(path: str) -> str:
 
 
 def _cmd_allocate(args: argparse.Namespace) -> str:
-    text = _read(args.weights)
-    if args.weights.lower().endswith(".csv"):
-        weights = parse_weights_csv(text, args.weights)
-    else:
-        weights = parse_weights_toml(text, args.weights)
-    total = Money.parse(args.total)
-    unit = Money.parse(args.unit)
-    rounding = (
-        LargestRemainder(unit=unit)
-        if args.rounding == "largest-remainder"
-        else HalfUpEach(unit=unit)
+    if args.template:
+        return ALLOCATE_TOML.rstrip("\n")
+    positional = [a for a in (args.total, args.file) if a is not None]
+    total_text = file = None
+    if len(positional) == 2:
+        total_text, file = positional
+    elif len(positional) == 1:
+        # One argument: a file by its extension, else the amount.
+        if positional[0].lower().endswith((".toml", ".csv")):
+            file = positional[0]
+        else:
+            total_text = positional[0]
+    if file is not None and args.weights is not None:
+        msg = f"give the weights once: {file} or --weights {args.weights}"
+        raise InputFileError(msg)
+    cli = AllocationRequest(
+        total=Money.parse(total_text) if total_text is not None else None,
+        award=args.award,
+        year=args.year,
+        table=args.table,
+        key=parse_allocation_key(args.key) if args.key is not None else None,
+        rounding=args.rounding,
+        unit=Money.parse(args.unit) if args.unit is not None else None,
     )
-    key: Equal | ProRata | Fixed
-    if args.key == "equal":
-        key = Equal(list(weights))
-    elif args.key == "fixed":
-        key = Fixed(weights)
-    else:
-        key = ProRata(weights)
-    alloc = allocate(total, key, rounding=rounding)
-    width = max(len(str(r)) for r in alloc) + 2
-    lines = [f"{r!s:<{width}}{alloc[r]!s:>20}" for r in alloc]
-    lines.append("-" * (width + 20))
-    lines.append(f"{'total':<{width}}{alloc.total!s:>20}")
-    lines.append(f"{'to divide':<{width}}{alloc.target!s:>20}")
-    lines.append(f"{'residue':<{width}}{alloc.residue!s:>20}")
-    if args.explain:
-        lines += ["", *alloc.explain()]
-    return "\n".join(lines)
+    path = file or args.weights
+    if path is not None:
+        text = _read(path)
+        if path.lower().endswith(".csv"):
+            weights = parse_weights_csv(text, path)
+            from_file = AllocationRequest(weights=tuple(weights.items()), weights_source=path, origin=path)
+        else:
+            from_file = parse_allocation_toml(text, path)
+        cli = cli.combined(from_file)
+    return render_allocation(cli, explain=args.explain)
 
 
 def _add_allocate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "allocate",
-        help="split a total over recipients by a key read from a TOML or CSV file",
+        help="split a total or a published award over recipients by a key (mixed keys allowed)",
         description=(
-            "Split TOTAL over the recipients in WEIGHTS (a TOML file with a [weights] "
-            "table, or a CSV file of name,weight rows) and print each part, the total "
-            "and the residue."
+            "Split an amount over recipients and print each part, the total and the residue. "
+            "The amount is TOTAL, or a published award (--award NAME --year Y, from the VWS "
+            "tables). The recipients and their weights come from FILE or --weights FILE (a CSV "
+            "file of name,weight rows, or a TOML file with a [weights] table; see --template), "
+            "or, for a region whose members are built in (IJssel-Vecht, with inhabitants), from "
+            "the built-in members. The key may mix keys, e.g. --key '50% equal + 50% "
+            "inhabitants'; it is rounded once, at the end."
         ),
     )
-    p.add_argument("total", help="the amount to divide, e.g. '€ 262.000' or 262000")
-    p.add_argument("weights", help="TOML ([weights] table) or CSV (name,weight) file")
+    p.add_argument("total", nargs="?", help="the amount to divide, e.g. '€ 262.000' or 262000")
+    p.add_argument(
+        "file",
+        nargs="?",
+        help="TOML (an allocation file, see --template) or CSV (name,weight) file",
+    )
+    p.add_argument("--award", help="divide this region's SPUK-IZA (or municipality's Brede SPUK) award")
+    p.add_argument("--year", type=int, help="the year of --award (2025 or 2026)")
+    p.add_argument(
+        "--table",
+        choices=["spuk-iza", "brede-spuk"],
+        help="which table --award is read from, where a name is both a region and a municipality",
+    )
+    p.add_argument("--weights", help="the recipients' weights: a CSV (name,weight) or TOML file")
     p.add_argument(
         "--key",
-        choices=["pro-rata", "equal", "fixed"],
-        default="pro-rata",
-        help="pro-rata by the weights (default), equal parts, or fixed shares summing to 1",
+        help="equal, inhabitants (pro-rata by the weights; the default), fixed (shares summing to "
+        "1), or parts such as '50%% equal + 50%% inhabitants' or '1/3 equal + 2/3 inhabitants'",
     )
     p.add_argument(
         "--rounding",
         choices=["largest-remainder", "half-up-each"],
-        default="largest-remainder",
         help="largest-remainder (parts sum to the total; default) or half-up-each "
         "(each part rounded alone, as spreadsheets do; the residue is shown)",
     )
-    p.add_argument("--unit", default="€ 0,01", help="rounding unit, e.g. '€ 1' (default € 0,01)")
+    p.add_argument("--unit", help="rounding unit, e.g. '€ 1' (default € 0,01)")
     p.add_argument("--explain", action="store_true", help="say how each part was computed")
+    p.add_argument(
+        "--template", action="store_true", help="print an example allocation file to start from"
+    )
     p.set_defaults(handler=_cmd_allocate)
 
 
@@ -298,13 +322,15 @@ def _add_risk(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "and the chance that each is reached from FILE.toml, check the schedule against "
             "the plan's budget and risk split, and print the exposure per bearer, the exact "
             "distribution of the repayment, its expected value and the amounts not exceeded "
-            "with 90%% and 95%% probability, for a budget's risk section. "
+            "with 90% and 95% probability, for a budget's risk section. "
             "See --template for the format."
         ),
     )
     p.add_argument("file", nargs="?", help="the milestone file (TOML)")
     p.add_argument(
-        "--levels", help="probability levels to report, e.g. '90%%,95%%,99%%' (default 90%%,95%%)"
+        "--levels",
+        help="probability levels to report, as percentages ('90,95,99' or '90%%,95%%') or "
+        "fractions ('0.9,0.95'; '0,9' is 0.9); default 90,95",
     )
     p.add_argument(
         "--max-outcomes",

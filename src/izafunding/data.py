@@ -24,7 +24,6 @@ izafunding.errors.UnknownNameError: the SPUK-IZA table has no year 2024 (years: 
 from __future__ import annotations
 
 import csv
-import difflib
 import functools
 import io
 from collections.abc import Iterator, Mapping
@@ -32,7 +31,9 @@ from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Final, final
 
-from . import _regions
+import attrs
+
+from . import _names, _regions
 from ._findings import Finding, FindingKind
 from ._money import Money
 from ._regions import Municipality, Region
@@ -55,7 +56,9 @@ __all__ = [
     "closest_names",
     "findings",
     "municipalities",
+    "municipality",
     "read_award_table",
+    "region_of",
     "regions",
     "spuk_iza_awards",
 ]
@@ -73,14 +76,19 @@ _IZA_FILE = "spuk_iza_regions_2025_2026.csv"
 
 def closest_names(name: str, known: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
     """
-    The known names closest to *name*, case-insensitively, best first.
+    The known names that *name* most likely means, best first (see
+    ``izafunding._names.suggest``: spelling variants, prefixes, words, then
+    similarity; a well-known alternative name of a municipality first).
 
     >>> closest_names("zutfen", ["Zutphen", "Zwolle", "Deventer"])
     ['Zutphen']
+    >>> closest_names("Den Bosch", municipalities())
+    ["'s-Hertogenbosch"]
     """
-    lowered = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(str(name).lower(), list(lowered), n=n, cutoff=0.6)
-    return [lowered[c] for c in close]
+    alias = _municipality_aliases().get(_names.name_key(name))
+    first = [alias[0]] if alias is not None and alias[0] in known else []
+    rest = [k for k in _names.suggest(name, known, n) if k not in first]
+    return (first + rest)[:n]
 
 
 @final
@@ -98,7 +106,7 @@ class AwardTable(Mapping[str, Money]):
     >>> table["Zutfen"]
     Traceback (most recent call last):
     ...
-    izafunding.errors.UnknownNameError: 'Zutfen' is not a municipality in the Brede SPUK table 2025; did you mean 'Zutphen', ...?
+    izafunding.errors.UnknownNameError: 'Zutfen' is not a municipality in the Brede SPUK table 2025; did you mean 'Zutphen'?
 
     Attributes:
         title: What the table holds, e.g. ``"Brede SPUK table 2025"``.
@@ -138,9 +146,10 @@ class AwardTable(Mapping[str, Money]):
         return isinstance(name, str) and name in self._amounts
 
     def _unknown(self, name: object) -> UnknownNameError:
-        close = closest_names(str(name), list(self._amounts))
+        other = _what_else(str(name), self.kind)
+        close = [] if other else closest_names(str(name), list(self._amounts))
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-        msg = f"{name!r} is not a {self.kind} in the {self.title}{hint}"
+        msg = f"{name!r} is not a {self.kind} in the {self.title}{hint}{other}"
         return UnknownNameError(msg)
 
     def find(self, name: str) -> str:
@@ -153,13 +162,27 @@ class AwardTable(Mapping[str, Money]):
         Raises:
             UnknownNameError: No name matches; the message lists the closest.
         """
+        return self.resolve(name).name
+
+    def resolve(self, name: str) -> _names.Resolved:
+        """
+        The name as spelled in the table and why it differs from *name*
+        (case, hyphens, diacritics, a well-known alternative name such as
+        "Den Bosch"), for an output to say once.
+
+        >>> brede_spuk_awards(2025).resolve("Den Haag").note
+        "'Den Haag' read as 's-Gravenhage (alternative name)"
+
+        Raises:
+            UnknownNameError: No name matches; the message lists the likeliest.
+        """
         if name in self._amounts:
-            return name
-        wanted = " ".join(str(name).split()).lower()
-        for known in self._amounts:
-            if known.lower() == wanted:
-                return known
-        raise self._unknown(name)
+            return _names.Resolved(given=name, name=name)
+        aliases = _municipality_aliases() if self.kind == "municipality" else None
+        try:
+            return _names.resolve(name, tuple(self._amounts), what=self.kind, aliases=aliases)
+        except UnknownNameError:
+            raise self._unknown(name) from None
 
     @property
     def total(self) -> Money:
@@ -262,16 +285,6 @@ def spuk_iza_awards(year: int) -> AwardTable:
     return _iza_table(_check_year(year, "SPUK-IZA"))
 
 
-def municipalities() -> tuple[str, ...]:
-    """
-    The 342 municipalities of the Brede SPUK table, in the letter's order.
-
-    >>> len(municipalities()), municipalities()[0]
-    (342, 'Aa en Hunze')
-    """
-    return tuple(row[0] for row in _gala_rows())
-
-
 @functools.cache
 def _regions_map() -> Mapping[str, Region]:
     seeds = {r.name: r for r in _regions.SEED_REGIONS}
@@ -281,13 +294,18 @@ def _regions_map() -> Mapping[str, Region]:
         if seed is not None and seed.mandated.name == mandated:
             result[name] = Region(
                 name=name,
-                mandated=seed.mandated,
-                members=seed.members,
+                mandated=_with_code(seed.mandated),
+                members=tuple(
+                    attrs.evolve(m, municipality=_with_code(m.municipality))
+                    for m in seed.members
+                ),
                 source=f"{SOURCE}, annex 2B (mandated municipality); members: {seed.source}",
             )
         else:
             result[name] = Region(
-                name=name, mandated=Municipality(mandated), source=f"{SOURCE}, annex 2B"
+                name=name,
+                mandated=_with_code(Municipality(mandated)),
+                source=f"{SOURCE}, annex 2B",
             )
     return _ReadOnly(result, "region in the SPUK-IZA table")
 
@@ -306,9 +324,10 @@ class _ReadOnly(Mapping[str, Region]):
         try:
             return self._items[name]
         except (KeyError, TypeError):
-            close = closest_names(str(name), list(self._items))
+            other = _what_else(str(name), "region")
+            close = [] if other else closest_names(str(name), list(self._items))
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-            msg = f"{name!r} is not a {self._what}{hint}"
+            msg = f"{name!r} is not a {self._what}{hint}{other}"
             raise UnknownNameError(msg) from None
 
     def __iter__(self) -> Iterator[str]:
@@ -708,3 +727,222 @@ def read_award_table(
         msg = "the award table has a header but no rows"
         raise ParseError(msg)
     return AwardTable(title=title, year=table_year, kind=kind, source=source, amounts=amounts)
+# -- names and codes --------------------------------------------------------------------
+
+_CODES_FILE = "municipalities_2025.csv"
+_MERGERS_FILE = "herindelingen_2022_2023.csv"
+_CODES_SOURCE: Final = (
+    "CBS municipality codes, municipal division of 1 January 2023 (342 municipalities), "
+    "as published in the Ministry of VWS's corona-dashboard code; see _data/README.md"
+)
+# Effective dates of the mergers in the merger table (not in its source).
+_MERGER_DATES: Final = {"Amsterdam": "24 March 2022"}
+
+# Names people write for a municipality, by name key -> official name. The CBS spellings,
+# the older names of merged municipalities and the name keys of the official names
+# themselves are added from the tables.
+_ALTERNATIVE_NAMES: Final = {
+    "Den Bosch": "'s-Hertogenbosch",
+    "Hertogenbosch": "'s-Hertogenbosch",
+    "Bois-le-Duc": "'s-Hertogenbosch",
+    "Den Haag": "'s-Gravenhage",
+    "The Hague": "'s-Gravenhage",
+    "Gravenhage": "'s-Gravenhage",
+    "Bergen Limburg": "Bergen (L.)",
+    "Bergen (Lb.)": "Bergen (L.)",
+    "Bergen Noord-Holland": "Bergen (NH.)",
+    "Bergen (N-H.)": "Bergen (NH.)",
+    "Nuenen": "Nuenen, Gerwen en Nederwetten",
+    "Nuenen c.a.": "Nuenen, Gerwen en Nederwetten",
+    "Nederwetten": "Nuenen, Gerwen en Nederwetten",
+    "Zuidwest-Friesland": "Súdwest-Fryslân",
+    "Noordoost-Friesland": "Noardeast-Fryslân",
+    "Tietjerksteradeel": "Tytsjerksteradiel",
+    "Dantumadeel": "Dantumadiel",
+}
+
+
+@functools.cache
+def _code_rows() -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (r["municipality"], r["cbs_code"], r["cbs_name"]) for r in _read(_CODES_FILE)
+    )
+
+
+@functools.cache
+def _municipality_aliases() -> Mapping[str, tuple[str, str]]:
+    """Name key -> (official name, why it is read so)."""
+    result: dict[str, tuple[str, str]] = {}
+    for r in _read(_MERGERS_FILE):
+        when = _MERGER_DATES.get(r["new_name"], "1 January 2023")
+        result[_names.name_key(r["old_name"])] = (
+            r["new_name"],
+            f"merged into {r['new_name']} on {when}",
+        )
+    for name, _, cbs_name in _code_rows():
+        if cbs_name != name:
+            result[_names.name_key(cbs_name)] = (name, "CBS spelling")
+    for alternative, name in _ALTERNATIVE_NAMES.items():
+        result[_names.name_key(alternative)] = (name, "alternative name")
+    return result
+
+
+def _with_code(m: Municipality) -> Municipality:
+    if m.code is not None:
+        return m
+    known = _municipalities_map()
+    return known.get(m.name, m)
+
+
+@final
+class _Municipalities(Mapping[str, Municipality]):
+    """The 342 municipalities by official name; an unknown name gets suggestions."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: dict[str, Municipality]) -> None:
+        self._items = items
+
+    def __getitem__(self, name: str) -> Municipality:
+        try:
+            return self._items[name]
+        except (KeyError, TypeError):
+            hint = "".join(closest_names(str(name), tuple(self._items))[:1])
+            msg = f"{name!r} is not one of the 342 municipalities" + (
+                f"; did you mean {hint!r}? (data.municipality() reads other spellings)"
+                if hint
+                else ""
+            )
+            raise UnknownNameError(msg) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} municipalities>"
+
+
+@functools.cache
+def _municipalities_map() -> Mapping[str, Municipality]:
+    codes = {name: code for name, code, _ in _code_rows()}
+    return _Municipalities({name: Municipality(name, code=codes[name]) for name, *_ in _gala_rows()})
+
+
+def municipalities() -> Mapping[str, Municipality]:
+    """
+    The 342 municipalities by official name (the spelling of the national
+    tables), in the letter's order, each with its CBS code.
+
+    Source: the names of annex 2A of the VWS letter of 12 September 2025; the
+    codes of the CBS municipal division (see ``_data/README.md``).
+
+    >>> len(municipalities()), next(iter(municipalities()))
+    (342, 'Aa en Hunze')
+    >>> municipalities()["Zutphen"].cbs_code
+    'GM0301'
+    """
+    return _municipalities_map()
+
+
+def resolve_municipality(name_or_code: str) -> _names.Resolved:
+    """
+    The official name that *name_or_code* means, and why it differs, for an
+    output to say once (see :func:`municipality`).
+
+    >>> resolve_municipality("Den Bosch").note
+    "'Den Bosch' read as 's-Hertogenbosch (alternative name)"
+    """
+    if isinstance(name_or_code, str):
+        code = name_or_code.strip().upper()
+        if code.isdigit() and len(code) == 4:
+            code = "GM" + code
+        for name, cbs_code, _ in _code_rows():
+            if cbs_code == code:
+                return _names.Resolved(given=name_or_code, name=name, reason=f"CBS code {code}")
+    known = tuple(_municipalities_map())
+    return _names.resolve(
+        name_or_code,
+        known,
+        what="municipality",
+        aliases=_municipality_aliases(),
+        extra_hint=_what_else(str(name_or_code), "municipality"),
+    )
+
+
+def municipality(name_or_code: str) -> Municipality:
+    """
+    The municipality that *name_or_code* means: a CBS code (``"GM0150"``),
+    the official name of the national tables, the CBS spelling
+    (``"Hengelo (O.)"``), a common alternative name (``"Den Bosch"``,
+    ``"Den Haag"``), the name of a municipality merged into it since 2022,
+    or any of these in another case, with or without diacritics, hyphens or
+    an apostrophe (``"s-Hertogenbosch"``). Nothing else is guessed.
+
+    >>> municipality("GM0150")
+    Municipality(name='Deventer', code='GM0150')
+    >>> municipality("Den Haag").cbs_code
+    'GM0518'
+    >>> municipality("s-Hertogenbosch").name
+    "'s-Hertogenbosch"
+    >>> municipality("Bergen")
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.UnknownNameError: 'Bergen' is not a municipality; did you mean 'Bergen (L.)', 'Bergen (NH.)', 'Bergen op Zoom'?
+
+    Raises:
+        UnknownNameError: No municipality is meant; the message suggests the
+            likeliest, or names the region when a region was given.
+    """
+    return _municipalities_map()[resolve_municipality(name_or_code).name]
+
+
+def region_of(name: str) -> Region | None:
+    """
+    The SPUK-IZA region of the municipality *name* where the built-in data
+    knows it (a member named by a source, or the mandated municipality);
+    ``None`` where it does not.
+
+    >>> region_of("Dalfsen").name
+    'IJssel-Vecht'
+    >>> region_of("Zutphen") is None
+    True
+    """
+    for region in regions().values():
+        if name in region.member_names() or region.mandated.name == name:
+            return region
+    return None
+
+
+def _what_else(name: str, expected: str) -> str:
+    """What *name* is when it is not the *expected* kind of name, for an error message."""
+    try:
+        if expected == "region":
+            found = resolve_municipality(name).name
+        else:
+            found = _names.resolve(name, tuple(_regions_map()), what="region").name
+    except UnknownNameError:
+        return ""
+    if expected == "region":
+        region = region_of(found)
+        if region is None:
+            key = _names.name_key(found)
+            named = [r for r in _regions_map() if key in _names.name_key(r).split()]
+            perhaps = f"; perhaps {' or '.join(map(repr, named))}" if named else ""
+            return (
+                f"; {found} is a municipality, and the built-in data does not say which "
+                f"SPUK-IZA region it belongs to (the regions: izafunding.data.regions()){perhaps}"
+            )
+        if region.mandated.name == found:
+            return (
+                f"; {found} is a municipality, the mandated municipality of the SPUK-IZA "
+                f"region {region.name!r}"
+            )
+        return (
+            f"; {found} is a municipality, a member of the SPUK-IZA region {region.name!r} "
+            f"(mandated municipality {region.mandated.name})"
+        )
+    region = _regions_map()[found]
+    return f"; {found} is a SPUK-IZA region (mandated municipality {region.mandated.name})"
