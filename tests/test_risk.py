@@ -27,7 +27,7 @@ from izafunding import (
     Stake,
     UnknownNameError,
 )
-from izafunding._milestones import sample_repayments
+from izafunding._transformation.milestones import sample_repayments
 from izafunding.strategies import chances, common_factors, milestone_schedules
 
 

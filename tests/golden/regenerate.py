@@ -76,7 +76,9 @@ def _objects() -> Iterator[tuple[str, object]]:
 
 def _commands() -> Iterator[tuple[str, Callable[[], str]]]:
     """What each command prints on its template file, and the award look-ups."""
-    from izafunding import _grant_file, _scenario_file, _schedule_file
+    from izafunding._files import grant as _grant_file
+    from izafunding._files import scenario as _scenario_file
+    from izafunding._files import schedule as _schedule_file
 
     yield "command-settle", lambda: _grant_file.render_settle_file(_grant_file.EXAMPLE_TOML, "grant.toml")
     yield "command-settle-explain", lambda: _grant_file.render_settle_file(
