@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import html
@@ -28,6 +27,7 @@ from .._core.allocation import (
     allocate,
 )
 from .._core.money import Money
+from .._core.names import did_you_mean
 from .._core.periods import Period
 from .._core.proration import Proration, ProrationBasis, prorate
 from .._core.regions import Member, Region
@@ -1441,8 +1441,7 @@ def _check_unique(names: Sequence[str], what: str) -> None:
 
 
 def _unknown(name: object, *, what: str, known: Sequence[str]) -> UnknownNameError:
-    close = difflib.get_close_matches(str(name), list(known), n=3)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(str(name), list(known))
     msg = f"no {what} called {name!r} (known: {', '.join(known) or 'none'}){hint}"
     return UnknownNameError(msg)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Final, final
@@ -12,6 +11,7 @@ import attrs
 from .._core.allocation import AllocationKey, LargestRemainder, ProRata, Rounding, allocate
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
+from .._core.names import did_you_mean
 from ..errors import SchemeError, UnknownNameError
 from .grants import FrozenMap, _check_money
 
@@ -195,8 +195,7 @@ class MembersYear(Mapping[str, MemberAccount]):
         try:
             return self.accounts[key]
         except KeyError:
-            close = difflib.get_close_matches(str(key), list(self.accounts), n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = did_you_mean(str(key), list(self.accounts))
             msg = f"{key!r} has no account in {self.region} {self.year} (accounts: {', '.join(self.accounts)}){hint}"
             raise UnknownNameError(msg) from None
 
@@ -428,8 +427,7 @@ def account_members(
     for name in spent:
         if name != mandated and name not in members:
             known = [mandated, *members]
-            close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = did_you_mean(str(name), known)
             msg = (
                 f"spent[{year}] names {name!r}, which received nothing in {year} and is not the "
                 f"mandated municipality {mandated!r}; give transferred[{year}][{name!r}] = "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import html
 from collections.abc import Iterable, Mapping
@@ -12,6 +11,7 @@ import attrs
 
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money, RoundingMode
+from .._core.names import did_you_mean
 from ..errors import SchemeError, UnknownNameError
 
 
@@ -246,8 +246,7 @@ class SpendingPlan:
             UnknownNameError: No such group; the message lists the closest.
         """
         if group not in self.groups():
-            close = difflib.get_close_matches(str(group), list(self.groups()), n=3, cutoff=0.4)
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = did_you_mean(str(group), list(self.groups()))
             msg = f"{self.title} has no group {group!r} (groups: {', '.join(self.groups())}){hint}"
             raise UnknownNameError(msg)
         return sum(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import html
 import math
-import random
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,6 +15,7 @@ import attrs
 
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money, RoundingMode
+from .._core.names import did_you_mean
 from .._core.periods import Period
 from .._schemes.grants import FrozenMap
 from ..errors import FloatNotAllowedError, MilestoneError, ProbabilityError, UnknownNameError
@@ -49,7 +48,6 @@ __all__ = [
     "ReachRule",
     "ScheduleSettlement",
     "ShareOfAreas",
-    "sample_repayments",
 ]
 
 #: The seed document on milestones, their rule and who bears which risk.
@@ -969,15 +967,13 @@ def _mismatches(actual: Mapping[_K, Money], planned: Mapping[_K, Money], what: s
 
 
 def _unknown_milestone(name: object, known: Sequence[str]) -> UnknownNameError:
-    close = difflib.get_close_matches(str(name), list(known), n=3)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(str(name), list(known))
     msg = f"{name!r} is not a milestone of this schedule (milestones: {', '.join(known)}){hint}"
     return UnknownNameError(msg)
 
 
 def _unknown_area(name: str, area: object, areas: Sequence[str]) -> UnknownNameError:
-    close = difflib.get_close_matches(str(area), list(areas), n=3)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(str(area), list(areas))
     msg = f"milestone {name!r} has no area {area!r} (its areas: {_fmt_areas(areas)}){hint}"
     return UnknownNameError(msg)
 
@@ -1317,70 +1313,3 @@ def _euros(value: Fraction) -> str:
 def _pct(level: Fraction) -> str:
     pct = Fraction(level) * 100
     return f"{pct.numerator}%" if pct.denominator == 1 else f"{level}"
-
-
-# -- Monte Carlo (only to cross-check the exact result) --------------------------------------------
-
-
-def sample_repayments(
-    schedule: MilestoneSchedule,
-    probabilities: Probabilities | CommonFactor,
-    *,
-    samples: int,
-    seed: int,
-) -> dict[str, dict[Money, Fraction]]:
-    """
-    Estimate the repayment distribution per bearer by seeded simulation.
-
-    Only to cross-check :meth:`MilestoneSchedule.risk` in tests: it draws
-    each (milestone, area) independently (after drawing the scenario of a
-    common factor), applies the schedule's rule, and counts. Every draw is
-    exact (``randrange`` against the chance's numerator and denominator).
-    """
-    rng = random.Random(seed)
-    weights: list[Fraction]
-    tables: list[dict[object, object]]
-    if isinstance(probabilities, CommonFactor):
-        weights = [w for _, w, _ in probabilities.scenarios]
-        tables = [dict(c) for _, _, c in probabilities.scenarios]
-    else:
-        weights, tables = [Fraction(1)], [dict(probabilities.items())]
-    # Per scenario: (milestone, area) -> chance, checked through the exact path.
-    per_area = []
-    for table in tables:
-        schedule._milestone_chances(table)
-        chance: dict[tuple[str, str], Fraction] = {}
-        for m in schedule.milestones:
-            for a in m.areas:
-                raw = table.get((m.name, a), table.get(m.name))
-                chance[(m.name, a)] = exact_probability(raw)
-        per_area.append(chance)
-    wden = math.lcm(*(w.denominator for w in weights))
-    cumulative = list(_accumulate([w.numerator * (wden // w.denominator) for w in weights]))
-    counts: dict[str, dict[int, int]] = {b: {} for b in schedule.by_bearer()}
-    for _ in range(samples):
-        pick = rng.randrange(wden)
-        s = next(i for i, c in enumerate(cumulative) if pick < c)
-        lost: dict[str, int] = dict.fromkeys(counts, 0)
-        for m in schedule.milestones:
-            done = [
-                a
-                for a in m.areas
-                if rng.randrange(per_area[s][(m.name, a)].denominator)
-                < per_area[s][(m.name, a)].numerator
-            ]
-            if not schedule.rule.is_reached(done, m.areas):
-                lost[m.bearer] += m.spending.cents
-        for b, cents in lost.items():
-            counts[b][cents] = counts[b].get(cents, 0) + 1
-    return {
-        b: {Money.from_cents(c): Fraction(n, samples) for c, n in sorted(table.items())}
-        for b, table in counts.items()
-    }
-
-
-def _accumulate(values: Sequence[int]) -> Iterable[int]:
-    total = 0
-    for v in values:
-        total += v
-        yield total
