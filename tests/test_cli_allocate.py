@@ -224,7 +224,7 @@ class TestFile:
 class TestRequest:
     def test_unknown_award(self) -> None:
         """An unknown award name suggests the likeliest."""
-        from izafunding._files.allocate import render_allocation
+        from izafunding._commands import render_allocation
 
         with pytest.raises(UnknownNameError, match="did you mean 'Zwolle'"):
             render_allocation(AllocationRequest(award="Zwole", year=2026, key=parse_key("equal")))

@@ -79,6 +79,6 @@ def test_errors(change: tuple[str, str], words: str) -> None:
 
 
 def _render(text: str) -> str:
-    from izafunding._files.sisa import render_sisa_file
+    from izafunding._commands import render_sisa_file
 
     return render_sisa_file(text, "s.toml")

@@ -22,15 +22,11 @@ from .._core.allocation import (
     Composite,
     Equal,
     Fixed,
-    HalfUpEach,
-    LargestRemainder,
     ProRata,
-    Rounding,
-    allocate,
 )
 from .._core.money import Money
 from .._core.regions import Region
-from ..errors import FundingError, InputFileError, UnknownNameError
+from ..errors import InputFileError, UnknownNameError
 from .inputs import TomlLocator, check_keys, fail, field_money, field_weight, parse_toml
 
 
@@ -42,7 +38,6 @@ __all__ = [
     "format_key",
     "parse_allocation_toml",
     "parse_key",
-    "render_allocation",
 ]
 
 #: What a part of a key can split by, and the words accepted for each.
@@ -506,53 +501,3 @@ def _key(parts: Sequence[KeyPart], recipients: tuple[str, ...], weights: Mapping
             sub = ProRata(weights) if part.basis == "inhabitants" else Fixed(weights)
         keys.append((part.weight, sub))
     return keys[0][1] if len(keys) == 1 else Composite(keys)
-
-
-def render_allocation(req: AllocationRequest, *, explain: bool = False) -> str:
-    """
-    The text of ``izafunding allocate``: where the total and the recipients
-    come from, the key and its rounding, each part, the total and the residue.
-
-    >>> req = AllocationRequest(award="IJssel-Vecht", year=2026,
-    ...                         key=parse_key("50% equal + 50% inhabitants"))
-    >>> print(render_allocation(req))
-    To divide: € 3.242.094,00, the SPUK-IZA award of IJssel-Vecht for 2026 (mandated municipality Zwolle)
-    Source: VWS letter 'Wijziging SPUK IZA en Brede SPUK', 12 September 2025, ref. 4190863-1084972-DMO, annex 2B
-    Recipients: the 8 members of IJssel-Vecht, built in (Memo SPUK IZA 2025, ...)
-    Inhabitants: Memo SPUK IZA 2025, ...; the memo does not state the reference date
-    Key: 50% equal + 50% by inhabitants, rounded once at the end (largest remainder in units of € 0,01)
-    <BLANKLINE>
-    Dalfsen ...
-    ...
-    residue                    € 0,00
-
-    Raises:
-        FundingError: The total, the recipients or the key cannot be used.
-    """
-    parts = req.key or (KeyPart(weight=Fraction(1), basis="inhabitants"),)
-    needs_weights = any(p.basis != "equal" for p in parts)
-    total, lines, region = _total(req)
-    weights, recipients, more = _recipients(req, region, needs_weights)
-    lines += more
-    unit = Money("0.01") if req.unit is None else req.unit
-    rounding: Rounding = (
-        HalfUpEach(unit=unit) if req.rounding == "half-up-each" else LargestRemainder(unit=unit)
-    )
-    key = _key(parts, recipients, weights)
-    once = ", rounded once at the end" if len(parts) > 1 else ""
-    lines.append(f"Key: {format_key(parts)}{once} ({rounding.describe()})")
-    try:
-        alloc = allocate(total, key, rounding=rounding)
-    except FundingError as e:
-        msg = f"{req.weights_source or req.origin}: {e}"
-        raise InputFileError(msg) from None
-    width = max(len("to divide"), *(len(str(r)) for r in alloc)) + 2
-    lines.append("")
-    lines += [f"{r!s:<{width}}{alloc[r]!s:>20}" for r in alloc]
-    lines.append("-" * (width + 20))
-    lines.append(f"{'total':<{width}}{alloc.total!s:>20}")
-    lines.append(f"{'to divide':<{width}}{alloc.target!s:>20}")
-    lines.append(f"{'residue':<{width}}{alloc.residue!s:>20}")
-    if explain:
-        lines += ["", *alloc.explain()]
-    return "\n".join(lines)

@@ -14,7 +14,7 @@ from ..errors import InputFileError
 from .inputs import field_money, parse_toml
 
 
-__all__ = ["OVERVIEW_TOML", "parse_overview_toml", "render_overview"]
+__all__ = ["OVERVIEW_TOML", "parse_overview_toml"]
 
 #: An overview file to start from.
 OVERVIEW_TOML: Final = """\
@@ -108,8 +108,3 @@ def overview_from_file(name: str, text: str | None = None, source: str = "") -> 
     )
     overview = attrs.evolve(overview, figures=(*overview.figures, *extra), notes=notes)
     return overview
-
-
-def render_overview(name: str, text: str | None = None, source: str = "") -> str:
-    """The text of ``izafunding overview NAME [FILE.toml]``."""
-    return overview_from_file(name, text, source).render()

@@ -13,16 +13,14 @@ from .._core.money import Money
 from .._core.periods import Period
 from .._core.proration import ProrationBasis
 from .._core.regions import InhabitantCount, Member, Municipality
-from .._scenarios.compare import compare
 from .._scenarios.scenario import (
     CostLine,
     MemberSplit,
     Offset,
-    PartnerShortfall,
     Reduction,
     Scenario,
 )
-from ..errors import FundingError, InputFileError
+from ..errors import FundingError
 from .inputs import (
     TomlLocator,
     check_keys,
@@ -34,7 +32,7 @@ from .inputs import (
 )
 
 
-__all__ = ["EXAMPLE_TOML", "parse_scenario_toml", "render_scenario_file"]
+__all__ = ["EXAMPLE_TOML", "parse_scenario_toml"]
 
 #: A complete scenario file: the memo SPUK IZA 2025 of IJssel-Vecht, Q1 2025.
 EXAMPLE_TOML: Final = """\
@@ -407,50 +405,3 @@ def parse_scenario_toml(text: str, source: str) -> Scenario:
         )
     except FundingError as e:
         raise fail(source, str(e)) from None
-
-
-def render_scenario_file(
-    text: str,
-    source: str,
-    *,
-    explain: bool = False,
-    without_partners: str | None = None,
-    award: str | None = None,
-) -> str:
-    """
-    What ``izafunding scenario FILE.toml`` prints: the scenario read from
-    *text*, and for each alternative asked for (*without_partners*:
-    ``"municipalities-pay"`` or ``"keep-percentages"``; *award*: an annual
-    amount such as ``"€ 3.023.765"``) the alternative and its comparison
-    with the scenario.
-
-    >>> out = render_scenario_file(EXAMPLE_TOML, "f.toml", award="€ 3.023.765")
-    >>> "€ 755.941,25" in out and "B - A" in out
-    True
-    """
-    scenario = parse_scenario_toml(text, source)
-    out = [scenario.render(explain=explain)]
-    alternatives = []
-    if without_partners is not None:
-        choices = {s.value: s for s in PartnerShortfall}
-        if without_partners not in choices:
-            msg = (
-                f"--without-partners must be {' or '.join(map(repr, choices))} "
-                f"(got {without_partners!r})"
-            )
-            raise InputFileError(msg)
-        alternatives.append(scenario.without_partners(shortfall=choices[without_partners]))
-    if award is not None:
-        alternatives.append(scenario.scaled_to_award(Money.parse(award)))
-    for alternative in alternatives:
-        out += [
-            "",
-            "=" * 20,
-            "",
-            alternative.render(explain=explain),
-            "",
-            "Compared with the scenario in the file:",
-            "",
-            compare(scenario, alternative).render(only_differences=True),
-        ]
-    return "\n".join(out)

@@ -24,11 +24,8 @@ from .._transformation.milestones import (
 from .._transformation.risk import (
     DEFAULT_LEVELS,
     DEFAULT_MAX_OUTCOMES,
-    RepaymentRisk,
-    _fmt_fraction_euros,
-    _fmt_pct,
 )
-from ..errors import DistributionTooLargeError, FundingError
+from ..errors import FundingError
 from .inputs import (
     TomlLocator,
     check_keys,
@@ -40,7 +37,7 @@ from .inputs import (
 )
 
 
-__all__ = ["RISK_TOML", "RiskFile", "parse_risk_toml", "render_risk_file"]
+__all__ = ["RISK_TOML", "RiskFile", "parse_risk_toml"]
 
 #: A complete risk file: the Zutphen plan of seed 002 (schedule built from its totals) with
 #: illustrative chances and a common factor.
@@ -451,81 +448,3 @@ def parse_risk_toml(text: str, source: str) -> RiskFile:
         withhold_below=withhold_below,
         source=document,
     )
-
-
-def _table(risk: RepaymentRisk, rows: int) -> list[str]:
-    try:
-        data = risk.to_rows()
-    except DistributionTooLargeError as e:
-        return [f"  ({e})"]
-    lines = [f"  {'repayment':>16}{'probability':>14}{'P(≤ amount)':>14}{'P(> amount)':>14}"]
-    shown = data if len(data) <= rows else data[:rows]
-    for row in shown:
-        lines.append(
-            f"  {Money(row['amount'])!s:>16}"  # type: ignore[arg-type]
-            f"{_fmt_pct(row['probability'], fixed=True):>14}"  # type: ignore[arg-type]
-            f"{_fmt_pct(row['cumulative'], fixed=True):>14}"  # type: ignore[arg-type]
-            f"{_fmt_pct(row['exceedance'], fixed=True):>14}"  # type: ignore[arg-type]
-        )
-    if len(data) > rows:
-        lines.append(f"  ... {len(data) - rows} more outcomes (use --rows {len(data)} to see all)")
-    return lines
-
-
-def render_risk_file(
-    text: str,
-    source: str,
-    *,
-    max_outcomes: int | None = None,
-    rows: int = 32,
-    levels: str | None = None,
-) -> str:
-    """
-    The text of ``izafunding risk FILE.toml``: the schedule and its checks,
-    the exposure per bearer, the risk section per bearer, the exact
-    distribution as a table, and the mitigation scenario if asked for.
-
-    *max_outcomes* and *levels* (text such as ``"90%,95%,99%"``) override the
-    file's ``[risk]`` table; *rows* limits each distribution table.
-    """
-    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
-        option = "--rows"
-        raise fail(option, f"must be a whole number of rows, 0 or more (got {rows!r})")
-    risk_file = parse_risk_toml(text, source)
-    if max_outcomes is not None:
-        risk_file = attrs.evolve(risk_file, max_outcomes=max_outcomes)
-    if levels is not None:
-        option = "--levels"
-        parsed = _levels(levels, option)
-        if not parsed:
-            raise fail(option, f"write levels such as 90%,95% (got {levels!r})")
-        risk_file = attrs.evolve(risk_file, levels=parsed)
-    schedule = risk_file.schedule
-    profile = schedule.risk(risk_file.chances, max_outcomes=risk_file.max_outcomes)
-    out = [*schedule.explain()]
-    if risk_file.source:
-        out.append(f"Source: {risk_file.source}")
-    out += ["", "Exposure (worst case: every milestone missed, all money spent):"]
-    out += [f"  {bearer}: {amount}" for bearer, amount in schedule.exposure().items()]
-    out += ["", "Risk section (risicoparagraaf):"]
-    for bearer, risk in profile.items():
-        try:
-            out += list(risk.explain(risk_file.levels))
-        except DistributionTooLargeError as e:
-            out += [
-                f"{bearer}: {len(risk.stakes)} milestones, exposure (worst case) {risk.worst_case}",
-                f"  expected repayment: {_fmt_fraction_euros(risk.expected)}",
-                f"  the distribution is not computed: {e}",
-            ]
-    out += ["", "The exact distribution of the repayment per bearer:"]
-    for bearer, risk in profile.items():
-        out += [f"{bearer}:", *_table(risk, rows)]
-    if risk_file.withhold_below is not None:
-        mitigation = schedule.mitigate(
-            risk_file.chances, below=risk_file.withhold_below, max_outcomes=risk_file.max_outcomes
-        )
-        try:
-            out += ["", "Mitigation:", *mitigation.explain(risk_file.levels)]
-        except DistributionTooLargeError:
-            out += ["", "Mitigation:", *mitigation.explain(())]
-    return "\n".join(out)

@@ -22,7 +22,7 @@ from ..schemes import by_name
 from .inputs import TomlLocator, check_keys, fail, field_money, parse_toml, text_field
 
 
-__all__ = ["SISA_TOML", "SisaFile", "parse_sisa_toml", "render_sisa_file"]
+__all__ = ["SISA_TOML", "SisaFile", "parse_sisa_toml"]
 
 #: A file to start from: Midden-IJssel 2023 (seed 000), the spending chosen for the example.
 SISA_TOML: Final = """\
@@ -270,32 +270,3 @@ def parse_sisa_toml(text: str, source: str) -> SisaFile:
         year=year,
     )
     return _equal_key(doc, parsed)
-
-
-def render_sisa_file(text: str, source: str) -> str:
-    """
-    The SiSa rows and the settlement between the members of a ``sisa`` file,
-    as ``izafunding sisa`` prints it.
-
-    >>> print(render_sisa_file(SISA_TOML, "sisa.toml"))
-    SiSa 2023: SPUK IZA for Midden-IJssel (accounted by Deventer)
-    Deliver by 15 July 2024
-    ...
-    Repayable to the Rijk € 180.163,00:
-    ...
-    """
-    parsed = parse_sisa_toml(text, source)
-    try:
-        settlement = parsed.settle()
-        years = [parsed.year] if parsed.year is not None else sorted(parsed.spent)
-        out: list[str] = []
-        for y in years:
-            if out:
-                out.append("")
-            out.append(settlement.sisa(y, wording=parsed.wording).render())
-            if y in settlement.members_by_year:
-                out += ["", settlement.members(y).render()]
-    except FundingError as e:
-        raise fail(source, str(e)) from None
-    out += ["", settlement.render()]
-    return "\n".join(out)
