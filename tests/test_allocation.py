@@ -25,8 +25,8 @@ from izafunding import (
     UnknownNameError,
     allocate,
 )
-from izafunding._allocation import AllocationKey, Rounding, identifier_of
-from izafunding._regions import Municipality
+from izafunding._core.allocation import AllocationKey, Rounding, identifier_of
+from izafunding._core.regions import Municipality
 from izafunding.strategies import keys, money, pro_rata_keys, roundings
 
 

@@ -93,11 +93,11 @@ def test_import_is_light() -> None:
     """import izafunding loads only the core; schemes, scenarios and risk load on first use."""
     code = (
         "import sys, izafunding\n"
-        "heavy = [m for m in ('izafunding._scenarios', 'izafunding._risk', 'izafunding.data') "
+        "heavy = [m for m in ('izafunding._scenarios.scenario', 'izafunding._transformation.risk', 'izafunding.data') "
         "if m in sys.modules]\n"
         "assert not heavy, heavy\n"
         "assert izafunding.Grant.__name__ == 'Grant'\n"
-        "assert 'izafunding._grants' in sys.modules\n"
+        "assert 'izafunding._schemes.grants' in sys.modules\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from izafunding import Grant, Money, data
-from izafunding._azwa import WERKAGENDA, AzwaPart, FigureKind
+from izafunding._schemes.azwa import WERKAGENDA, AzwaPart, FigureKind
 from izafunding.errors import (
     AllocationError,
     FloatNotAllowedError,

@@ -155,14 +155,14 @@ def test_python_dash_m() -> None:
 class TestWeightFiles:
     def test_first_row_with_a_fraction_is_data(self) -> None:
         """A first row such as 'A,1/3' is data, not a header."""
-        from izafunding._inputfiles import parse_weights_csv
+        from izafunding._files.inputs import parse_weights_csv
 
         assert parse_weights_csv("A,1/3\nB,2/3\n", "w.csv") == {"A": Fraction(1, 3), "B": Fraction(2, 3)}
 
     @pytest.mark.parametrize("text", ["135.720", "1.438.963"])
     def test_dutch_thousands_are_ambiguous(self, text: str) -> None:
         """'135.720' is refused: Dutch thousands or a Python decimal?"""
-        from izafunding._inputfiles import field_weight
+        from izafunding._files.inputs import field_weight
 
         with pytest.raises(InputFileError, match="ambiguous"):
             field_weight(text, where="w.csv: line 2")
@@ -170,14 +170,14 @@ class TestWeightFiles:
     @pytest.mark.parametrize("text", ["0.300", "1.234,5", "12,5", "0.3"])
     def test_unambiguous_decimals(self, text: str) -> None:
         """Plain decimals and Dutch decimals with a comma are read."""
-        from izafunding._inputfiles import field_weight
+        from izafunding._files.inputs import field_weight
 
         assert isinstance(field_weight(text, where="w"), Decimal)
 
     @pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf", "sNaN"])
     def test_not_finite(self, text: str) -> None:
         """NaN and infinity are not weights."""
-        from izafunding._inputfiles import field_weight
+        from izafunding._files.inputs import field_weight
 
         with pytest.raises(InputFileError, match="expected a weight"):
             field_weight(text, where="w")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from izafunding import InputFileError, Money, UnknownNameError
-from izafunding._allocate_file import AllocationRequest, parse_allocation_toml, parse_key
+from izafunding._files.allocate import AllocationRequest, parse_allocation_toml, parse_key
 from izafunding.cli import main
 
 
@@ -224,7 +224,7 @@ class TestFile:
 class TestRequest:
     def test_unknown_award(self) -> None:
         """An unknown award name suggests the likeliest."""
-        from izafunding._allocate_file import render_allocation
+        from izafunding._commands import render_allocation
 
         with pytest.raises(UnknownNameError, match="did you mean 'Zwolle'"):
             render_allocation(AllocationRequest(award="Zwole", year=2026, key=parse_key("equal")))

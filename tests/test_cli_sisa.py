@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from izafunding._sisa_file import SISA_TOML, parse_sisa_toml
+from izafunding._files.sisa import SISA_TOML, parse_sisa_toml
 from izafunding.cli import main
 from izafunding.errors import InputFileError
 
@@ -79,6 +79,6 @@ def test_errors(change: tuple[str, str], words: str) -> None:
 
 
 def _render(text: str) -> str:
-    from izafunding._sisa_file import render_sisa_file
+    from izafunding._commands import render_sisa_file
 
     return render_sisa_file(text, "s.toml")

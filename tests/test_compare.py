@@ -19,8 +19,8 @@ from izafunding import (
     UnknownNameError,
     compare,
 )
-from izafunding._compare import side_by_side
-from izafunding._regions import InhabitantCount, Member, Municipality
+from izafunding._core.regions import InhabitantCount, Member, Municipality
+from izafunding._scenarios.compare import side_by_side
 from izafunding.examples import ijssel_vecht
 from izafunding.strategies import scenarios
 

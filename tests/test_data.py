@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from izafunding import FundingError, Money, UnknownNameError, data
-from izafunding._findings import FindingKind
+from izafunding._core.findings import FindingKind
 
 
 class TestColumnSums:

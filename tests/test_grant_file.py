@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from izafunding import InputFileError, Money, UnknownNameError
-from izafunding._grant_file import EXAMPLE_TOML, parse_grant_toml, render_award, render_settle_file
+from izafunding._files.grant import EXAMPLE_TOML, parse_grant_toml, render_award, render_settle_file
 from izafunding.cli import main
 
 

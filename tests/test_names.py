@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from izafunding import Grant, Money, UnknownNameError, data, schemes
-from izafunding._names import name_key, resolve, suggest
+from izafunding._core.names import name_key, resolve, suggest
 from izafunding.cli import main
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from izafunding import Money, data
-from izafunding._azwa import FigureKind
-from izafunding._overview import funding_overview
-from izafunding._overview_file import OVERVIEW_TOML, parse_overview_toml, render_overview
+from izafunding._commands import render_overview
+from izafunding._files.overview import OVERVIEW_TOML, parse_overview_toml
+from izafunding._schemes.azwa import FigureKind
+from izafunding._schemes.overview import funding_overview
 from izafunding.cli import main
 from izafunding.errors import InputFileError, SchemeError, UnknownNameError
 

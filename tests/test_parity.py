@@ -25,9 +25,9 @@ from izafunding import (
     Rounding,
     Scenario,
 )
-from izafunding._grant_file import EXAMPLE_TOML as GRANT_TOML
-from izafunding._grant_file import parse_grant_toml
-from izafunding._schedule_file import RISK_TOML, parse_risk_toml
+from izafunding._files.grant import EXAMPLE_TOML as GRANT_TOML
+from izafunding._files.grant import parse_grant_toml
+from izafunding._files.schedule import RISK_TOML, parse_risk_toml
 
 
 class TestLazyModules:

@@ -21,7 +21,7 @@ from izafunding import (
     UnknownNameError,
     allocate,
 )
-from izafunding._regions import SEED_REGIONS, InhabitantCount, Member, Municipality, Region
+from izafunding._core.regions import SEED_REGIONS, InhabitantCount, Member, Municipality, Region
 
 
 def _region(name: str) -> Region:

@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from izafunding import HalfUpEach, LargestRemainder, Money
+from izafunding._core.twoway import round_two_way
 from izafunding._render import formats
 from izafunding._render.adapters import allocation_report, settlement_report, two_way_table
 from izafunding._render.extras import MissingExtraError, require
 from izafunding._render.json_export import receipt_json, table_from_dict
 from izafunding._render.table import Column, Kind, Report, Table, TableError
-from izafunding._twoway import round_two_way
 from izafunding.examples import ijssel_vecht, midden_ijssel
 from izafunding.strategies import money
 
@@ -74,7 +74,10 @@ class TestFormats:
     @given(st.fractions(min_value=-10**9, max_value=10**9, max_denominator=10**6))
     def test_same_as_the_modules(self, value: Fraction) -> None:
         """The formatters reproduce the private copies in the modules (while they exist)."""
-        from izafunding import _allocation, _milestones, _risk, _scenarios
+        from izafunding._core import allocation as _allocation
+        from izafunding._scenarios import scenario as _scenarios
+        from izafunding._transformation import milestones as _milestones
+        from izafunding._transformation import risk as _risk
 
         pairs = [
             ("_fmt_euros", _allocation, formats.exact_euros),

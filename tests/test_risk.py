@@ -27,8 +27,8 @@ from izafunding import (
     Stake,
     UnknownNameError,
 )
-from izafunding._milestones import sample_repayments
 from izafunding.strategies import chances, common_factors, milestone_schedules
+from montecarlo import sample_repayments
 
 
 def _m(name: str, amount: int | str, bearer: str = "gemeente", areas: tuple[str, ...] = ("A",)) -> Milestone:

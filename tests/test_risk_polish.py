@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from izafunding._schedule_file import RISK_TOML, _levels, parse_risk_toml
+from izafunding._files.schedule import RISK_TOML, _levels, parse_risk_toml
 from izafunding.cli import main
 
 

@@ -34,8 +34,9 @@ from izafunding import (
     ScenarioError,
     UnknownNameError,
 )
-from izafunding._regions import InhabitantCount, Member, Municipality
-from izafunding._scenario_file import EXAMPLE_TOML, parse_scenario_toml, render_scenario_file
+from izafunding._commands import render_scenario_file
+from izafunding._core.regions import InhabitantCount, Member, Municipality
+from izafunding._files.scenario import EXAMPLE_TOML, parse_scenario_toml
 from izafunding.cli import main
 from izafunding.strategies import cost_lines, scenarios
 

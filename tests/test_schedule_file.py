@@ -9,7 +9,8 @@ import attrs
 import pytest
 
 from izafunding import CommonFactor, InputFileError, Money, ShareOfAreas
-from izafunding._schedule_file import RISK_TOML, parse_risk_toml, render_risk_file
+from izafunding._commands import render_risk_file
+from izafunding._files.schedule import RISK_TOML, parse_risk_toml
 from izafunding.cli import main
 from izafunding.examples import zutphen
 

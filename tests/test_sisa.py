@@ -15,7 +15,7 @@ from izafunding import (
     SisaWording,
     UnknownNameError,
 )
-from izafunding._sisa import SHAPES, one_line_shape, shape_for
+from izafunding._schemes.sisa import SHAPES, one_line_shape, shape_for
 from izafunding.examples import zutphen
 from izafunding.schemes import SPUK_GALA, SPUK_IZA
 

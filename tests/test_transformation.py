@@ -26,7 +26,7 @@ from izafunding import (
     ShareOfAreas,
     TransformationGrant,
 )
-from izafunding._risk import exact_probability
+from izafunding._transformation.risk import exact_probability
 from izafunding.schemes import SPUK_IZA, SPUK_TRANSFORMATION
 from izafunding.strategies import milestone_schedules
 

@@ -1,4 +1,4 @@
-"""Controlled rounding of two-way tables (izafunding._twoway)."""
+"""Controlled rounding of two-way tables (izafunding._core.twoway)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from izafunding import HalfUpEach, LargestRemainder, Money
-from izafunding._twoway import controlled_rounding, round_two_way
+from izafunding._core.twoway import controlled_rounding, round_two_way
 from izafunding.errors import AllocationError, FloatNotAllowedError, UnknownNameError
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._allocation import (
+from ._core.allocation import (
     Allocation,
     AllocationKey,
     Composite,
@@ -25,9 +25,9 @@ from ._allocation import (
     Rounding,
     allocate,
 )
-from ._money import Money, RoundingMode
-from ._periods import Period
-from ._proration import Proration, ProrationBasis, prorate
+from ._core.money import Money, RoundingMode
+from ._core.periods import Period
+from ._core.proration import Proration, ProrationBasis, prorate
 from .errors import (
     AllocationError,
     DistributionTooLargeError,
@@ -47,23 +47,9 @@ from .errors import (
 
 
 if TYPE_CHECKING:
-    from ._compare import Comparison, ComparisonRow, compare
-    from ._findings import Finding, FindingKind
-    from ._grants import Grant
-    from ._members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
-    from ._milestones import (
-        AllAreas,
-        CommonFactor,
-        Milestone,
-        MilestoneKind,
-        MilestoneOutcome,
-        MilestoneSchedule,
-        Mitigation,
-        ScheduleSettlement,
-        ShareOfAreas,
-    )
-    from ._risk import Distribution, RepaymentRisk, RiskProfile, Stake
-    from ._scenarios import (
+    from ._core.findings import Finding, FindingKind
+    from ._scenarios.compare import Comparison, ComparisonRow, compare
+    from ._scenarios.scenario import (
         CostLine,
         Figure,
         LineFigures,
@@ -74,9 +60,11 @@ if TYPE_CHECKING:
         Reduction,
         Scenario,
     )
-    from ._settlement import ComponentSettlement, Settlement, YearSettlement
-    from ._sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
-    from ._spending_plan import (
+    from ._schemes.grants import Grant
+    from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
+    from ._schemes.settlement import ComponentSettlement, Settlement, YearSettlement
+    from ._schemes.sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
+    from ._schemes.spending_plan import (
         BudgetLine,
         BudgetTable,
         PlanLine,
@@ -84,13 +72,25 @@ if TYPE_CHECKING:
         StatedFigure,
         StatedKind,
     )
-    from ._transformation import (
+    from ._transformation.grant import (
         LateAccounting,
         PartnerLine,
         PassThrough,
         TransformationGrant,
         TransformationSettlement,
     )
+    from ._transformation.milestones import (
+        AllAreas,
+        CommonFactor,
+        Milestone,
+        MilestoneKind,
+        MilestoneOutcome,
+        MilestoneSchedule,
+        Mitigation,
+        ScheduleSettlement,
+        ShareOfAreas,
+    )
+    from ._transformation.risk import Distribution, RepaymentRisk, RiskProfile, Stake
 
 
 __all__ = [
@@ -183,57 +183,57 @@ __version__ = "0.1.0.dev0"
 # The core (money, periods, allocation, errors) is imported at once; the rest of the
 # public names load on first use, so `import izafunding` stays fast (PEP 562).
 _LAZY: dict[str, str] = {
-    "AllAreas": "izafunding._milestones",
-    "BudgetLine": "izafunding._spending_plan",
-    "BudgetTable": "izafunding._spending_plan",
-    "CommonFactor": "izafunding._milestones",
-    "Comparison": "izafunding._compare",
-    "ComparisonRow": "izafunding._compare",
-    "ComponentSettlement": "izafunding._settlement",
-    "CostLine": "izafunding._scenarios",
-    "Distribution": "izafunding._risk",
-    "Figure": "izafunding._scenarios",
-    "Finding": "izafunding._findings",
-    "FindingKind": "izafunding._findings",
-    "Grant": "izafunding._grants",
-    "LateAccounting": "izafunding._transformation",
-    "LineFigures": "izafunding._scenarios",
-    "MemberAccount": "izafunding._members",
-    "MemberFigures": "izafunding._scenarios",
-    "MemberSplit": "izafunding._scenarios",
-    "MembersYear": "izafunding._members",
-    "Milestone": "izafunding._milestones",
-    "MilestoneKind": "izafunding._milestones",
-    "MilestoneOutcome": "izafunding._milestones",
-    "MilestoneSchedule": "izafunding._milestones",
-    "Mitigation": "izafunding._milestones",
-    "Offset": "izafunding._scenarios",
-    "OverspendRule": "izafunding._members",
-    "PartnerLine": "izafunding._transformation",
-    "PartnerShortfall": "izafunding._scenarios",
-    "PassThrough": "izafunding._transformation",
-    "PlanLine": "izafunding._spending_plan",
-    "Reduction": "izafunding._scenarios",
-    "RegionAgreement": "izafunding._members",
-    "RepaymentRisk": "izafunding._risk",
-    "RiskProfile": "izafunding._risk",
-    "Scenario": "izafunding._scenarios",
-    "ScheduleSettlement": "izafunding._milestones",
-    "Settlement": "izafunding._settlement",
-    "ShareOfAreas": "izafunding._milestones",
-    "SisaIndicator": "izafunding._sisa",
-    "SisaReport": "izafunding._sisa",
-    "SisaRow": "izafunding._sisa",
-    "SisaShape": "izafunding._sisa",
-    "SisaWording": "izafunding._sisa",
-    "SpendingPlan": "izafunding._spending_plan",
-    "Stake": "izafunding._risk",
-    "StatedFigure": "izafunding._spending_plan",
-    "StatedKind": "izafunding._spending_plan",
-    "TransformationGrant": "izafunding._transformation",
-    "TransformationSettlement": "izafunding._transformation",
-    "YearSettlement": "izafunding._settlement",
-    "compare": "izafunding._compare",
+    "AllAreas": "izafunding._transformation.milestones",
+    "BudgetLine": "izafunding._schemes.spending_plan",
+    "BudgetTable": "izafunding._schemes.spending_plan",
+    "CommonFactor": "izafunding._transformation.milestones",
+    "Comparison": "izafunding._scenarios.compare",
+    "ComparisonRow": "izafunding._scenarios.compare",
+    "ComponentSettlement": "izafunding._schemes.settlement",
+    "CostLine": "izafunding._scenarios.scenario",
+    "Distribution": "izafunding._transformation.risk",
+    "Figure": "izafunding._scenarios.scenario",
+    "Finding": "izafunding._core.findings",
+    "FindingKind": "izafunding._core.findings",
+    "Grant": "izafunding._schemes.grants",
+    "LateAccounting": "izafunding._transformation.grant",
+    "LineFigures": "izafunding._scenarios.scenario",
+    "MemberAccount": "izafunding._schemes.members",
+    "MemberFigures": "izafunding._scenarios.scenario",
+    "MemberSplit": "izafunding._scenarios.scenario",
+    "MembersYear": "izafunding._schemes.members",
+    "Milestone": "izafunding._transformation.milestones",
+    "MilestoneKind": "izafunding._transformation.milestones",
+    "MilestoneOutcome": "izafunding._transformation.milestones",
+    "MilestoneSchedule": "izafunding._transformation.milestones",
+    "Mitigation": "izafunding._transformation.milestones",
+    "Offset": "izafunding._scenarios.scenario",
+    "OverspendRule": "izafunding._schemes.members",
+    "PartnerLine": "izafunding._transformation.grant",
+    "PartnerShortfall": "izafunding._scenarios.scenario",
+    "PassThrough": "izafunding._transformation.grant",
+    "PlanLine": "izafunding._schemes.spending_plan",
+    "Reduction": "izafunding._scenarios.scenario",
+    "RegionAgreement": "izafunding._schemes.members",
+    "RepaymentRisk": "izafunding._transformation.risk",
+    "RiskProfile": "izafunding._transformation.risk",
+    "Scenario": "izafunding._scenarios.scenario",
+    "ScheduleSettlement": "izafunding._transformation.milestones",
+    "Settlement": "izafunding._schemes.settlement",
+    "ShareOfAreas": "izafunding._transformation.milestones",
+    "SisaIndicator": "izafunding._schemes.sisa",
+    "SisaReport": "izafunding._schemes.sisa",
+    "SisaRow": "izafunding._schemes.sisa",
+    "SisaShape": "izafunding._schemes.sisa",
+    "SisaWording": "izafunding._schemes.sisa",
+    "SpendingPlan": "izafunding._schemes.spending_plan",
+    "Stake": "izafunding._transformation.risk",
+    "StatedFigure": "izafunding._schemes.spending_plan",
+    "StatedKind": "izafunding._schemes.spending_plan",
+    "TransformationGrant": "izafunding._transformation.grant",
+    "TransformationSettlement": "izafunding._transformation.grant",
+    "YearSettlement": "izafunding._schemes.settlement",
+    "compare": "izafunding._scenarios.compare",
 }
 
 

@@ -16,7 +16,7 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st
 
-    from ._allocation import (
+    from ._core.allocation import (
         AllocationKey,
         Composite,
         Equal,
@@ -25,12 +25,12 @@ def _hypothesis_setup_hook() -> None:
         LargestRemainder,
         ProRata,
     )
-    from ._grants import Grant
-    from ._milestones import Milestone, MilestoneSchedule
-    from ._money import Money
-    from ._periods import Period
-    from ._rules import Scheme
-    from ._scenarios import CostLine, Scenario
+    from ._core.money import Money
+    from ._core.periods import Period
+    from ._scenarios.scenario import CostLine, Scenario
+    from ._schemes.grants import Grant
+    from ._schemes.rules import Scheme
+    from ._transformation.milestones import Milestone, MilestoneSchedule
 
     def strategy(name: str) -> Any:
         return getattr(importlib.import_module("izafunding.strategies"), name)()

@@ -15,16 +15,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import examples
-from ._allocate_file import EXAMPLE_TOML as ALLOCATE_TOML
-from ._allocate_file import AllocationRequest, parse_allocation_toml, render_allocation
-from ._allocate_file import parse_key as parse_allocation_key
-from ._grant_file import EXAMPLE_TOML as GRANT_TOML
-from ._grant_file import render_award, render_settle_file
-from ._inputfiles import parse_weights_csv
-from ._money import Money
-from ._scenario_file import EXAMPLE_TOML, render_scenario_file
-from ._schedule_file import RISK_TOML, render_risk_file
-from ._sisa_file import SISA_TOML, render_sisa_file
+from ._commands import render_allocation, render_risk_file, render_scenario_file, render_sisa_file
+from ._core.money import Money
+from ._files.allocate import EXAMPLE_TOML as ALLOCATE_TOML
+from ._files.allocate import AllocationRequest, parse_allocation_toml
+from ._files.allocate import parse_key as parse_allocation_key
+from ._files.grant import EXAMPLE_TOML as GRANT_TOML
+from ._files.grant import render_award, render_settle_file
+from ._files.inputs import parse_weights_csv
+from ._files.scenario import EXAMPLE_TOML
+from ._files.schedule import RISK_TOML
+from ._files.sisa import SISA_TOML
 from .errors import FundingError, InputFileError
 
 
@@ -241,7 +242,7 @@ def _cmd_award(args: argparse.Namespace) -> str:
 
 def _azwa_award(name: str, year: int) -> str:
     """``award NAME --year 2027``: the SPUK AZWA estimate(s), labelled as such with the method."""
-    from ._azwa_cli import render_azwa_award
+    from ._commands import render_azwa_award
 
     return render_azwa_award(name, year)
 
@@ -267,7 +268,8 @@ def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _cmd_overview(args: argparse.Namespace) -> str:
-    from ._overview_file import OVERVIEW_TOML, render_overview
+    from ._commands import render_overview
+    from ._files.overview import OVERVIEW_TOML
 
     if args.template:
         return OVERVIEW_TOML.rstrip("\n")

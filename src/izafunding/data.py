@@ -33,15 +33,16 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from . import _names, _regions
-from ._findings import Finding, FindingKind
-from ._money import Money
-from ._regions import Municipality, Region
+from ._core import names as _names
+from ._core import regions as _regions
+from ._core.findings import Finding, FindingKind
+from ._core.money import Money
+from ._core.regions import Municipality, Region
 from .errors import AllocationError, UnknownNameError
 
 
 if TYPE_CHECKING:
-    from . import _azwa
+    from ._schemes import azwa as _azwa
 
 
 __all__ = [
@@ -77,7 +78,7 @@ _IZA_FILE = "spuk_iza_regions_2025_2026.csv"
 def closest_names(name: str, known: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
     """
     The known names that *name* most likely means, best first (see
-    ``izafunding._names.suggest``: spelling variants, prefixes, words, then
+    ``izafunding._core.names.suggest``: spelling variants, prefixes, words, then
     similarity; a well-known alternative name of a municipality first).
 
     >>> closest_names("zutfen", ["Zutphen", "Zwolle", "Deventer"])
@@ -405,7 +406,7 @@ _AZWA_FILE = "spuk_azwa_lines_2027_2029.csv"
 
 @functools.cache
 def _azwa_rows() -> tuple[tuple[str, str, tuple[int, ...]], ...]:
-    from ._azwa import AZWA_YEARS
+    from ._schemes.azwa import AZWA_YEARS
 
     return tuple(
         (r["line"], r["recipient"], tuple(int(r[f"azwa_{y}"]) for y in AZWA_YEARS))
@@ -414,7 +415,7 @@ def _azwa_rows() -> tuple[tuple[str, str, tuple[int, ...]], ...]:
 
 
 def _check_azwa_year(year: object) -> int:
-    from ._azwa import AZWA_YEARS
+    from ._schemes.azwa import AZWA_YEARS
 
     if isinstance(year, bool) or not isinstance(year, int) or year not in AZWA_YEARS:
         msg = (
@@ -427,7 +428,7 @@ def _check_azwa_year(year: object) -> int:
 
 @functools.cache
 def _azwa_lines(year: int) -> AwardTable:
-    from ._azwa import AZWA_LETTER, AZWA_YEARS
+    from ._schemes.azwa import AZWA_LETTER, AZWA_YEARS
 
     column = AZWA_YEARS.index(year)
     return AwardTable(
@@ -474,7 +475,7 @@ def azwa_line(name: str, year: int) -> _azwa.AzwaLine:
     Raises:
         UnknownNameError: No such line or year.
     """
-    from ._azwa import AzwaLine, AzwaPart
+    from ._schemes.azwa import AzwaLine, AzwaPart
 
     table = azwa_lines(year)
     key = table.find(name)
@@ -486,7 +487,7 @@ def azwa_line(name: str, year: int) -> _azwa.AzwaLine:
 
 
 def _azwa_part(part: object) -> _azwa.AzwaPart:
-    from ._azwa import AzwaPart
+    from ._schemes.azwa import AzwaPart
 
     if isinstance(part, AzwaPart):
         return part
@@ -502,7 +503,7 @@ def _azwa_part(part: object) -> _azwa.AzwaPart:
 
 @functools.cache
 def _default_method(part: _azwa.AzwaPart, base_year: int) -> _azwa.EstimateMethod:
-    from ._azwa import AzwaPart, EstimateMethod
+    from ._schemes.azwa import AzwaPart, EstimateMethod
 
     if part is AzwaPart.LOCAL:
         table = brede_spuk_awards(base_year)
@@ -515,7 +516,7 @@ def _default_method(part: _azwa.AzwaPart, base_year: int) -> _azwa.EstimateMetho
 
 @functools.cache
 def _default_estimates(year: int, part: _azwa.AzwaPart, base_year: int) -> _azwa.AzwaEstimates:
-    from ._azwa import estimate_part
+    from ._schemes.azwa import estimate_part
 
     return estimate_part(azwa_line(part.value, year), _default_method(part, base_year))
 
@@ -553,7 +554,7 @@ def azwa_estimates(
         UnknownNameError: An unknown year, base year or part.
         AllocationError: *weights* do not name exactly the part's recipients.
     """
-    from ._azwa import AzwaPart, EstimateMethod, estimate_part
+    from ._schemes.azwa import AzwaPart, EstimateMethod, estimate_part
 
     year = _check_azwa_year(year)
     chosen = _azwa_part(part)

@@ -78,7 +78,7 @@ class SchemeError(FundingError, ValueError):
 class RegionError(FundingError, ValueError):
     """
     A municipality or region is invalid: an empty name, a malformed CBS code,
-    members that are not :class:`~izafunding._regions.Member` values.
+    members that are not :class:`~izafunding._core.regions.Member` values.
     """
 
 

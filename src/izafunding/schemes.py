@@ -19,10 +19,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Final
 
-from ._azwa import AZWA_LETTER, WERKAGENDA
-from ._money import Money
-from ._periods import Period
-from ._rules import (
+from ._core.money import Money
+from ._core.periods import Period
+from ._schemes.azwa import AZWA_LETTER, WERKAGENDA
+from ._schemes.rules import (
     Advance,
     Applicant,
     ApplicantKind,

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from ._allocation import (
+from ._core.allocation import (
     AllocationKey,
     Composite,
     Equal,
@@ -32,13 +32,13 @@ from ._allocation import (
     ProRata,
     Rounding,
 )
-from ._grants import Grant
-from ._milestones import CommonFactor, Milestone, MilestoneKind, MilestoneSchedule
-from ._money import Money
-from ._periods import Period
-from ._regions import InhabitantCount, Member, Municipality
-from ._rules import Scheme
-from ._scenarios import MUNICIPALITIES, CostLine, MemberSplit, Offset, Reduction, Scenario
+from ._core.money import Money
+from ._core.periods import Period
+from ._core.regions import InhabitantCount, Member, Municipality
+from ._scenarios.scenario import MUNICIPALITIES, CostLine, MemberSplit, Offset, Reduction, Scenario
+from ._schemes.grants import Grant
+from ._schemes.rules import Scheme
+from ._transformation.milestones import CommonFactor, Milestone, MilestoneKind, MilestoneSchedule
 
 
 __all__ = [

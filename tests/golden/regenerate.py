@@ -76,7 +76,10 @@ def _objects() -> Iterator[tuple[str, object]]:
 
 def _commands() -> Iterator[tuple[str, Callable[[], str]]]:
     """What each command prints on its template file, and the award look-ups."""
-    from izafunding import _grant_file, _scenario_file, _schedule_file
+    from izafunding import _commands
+    from izafunding._files import grant as _grant_file
+    from izafunding._files import scenario as _scenario_file
+    from izafunding._files import schedule as _schedule_file
 
     yield "command-settle", lambda: _grant_file.render_settle_file(_grant_file.EXAMPLE_TOML, "grant.toml")
     yield "command-settle-explain", lambda: _grant_file.render_settle_file(
@@ -84,13 +87,13 @@ def _commands() -> Iterator[tuple[str, Callable[[], str]]]:
     )
     yield "command-award-zutphen", lambda: _grant_file.render_award("Zutphen")
     yield "command-award-midden-ijssel-2026", lambda: _grant_file.render_award("Midden-IJssel", 2026)
-    yield "command-scenario", lambda: _scenario_file.render_scenario_file(
+    yield "command-scenario", lambda: _commands.render_scenario_file(
         _scenario_file.EXAMPLE_TOML, "scenario.toml"
     )
-    yield "command-scenario-explain", lambda: _scenario_file.render_scenario_file(
+    yield "command-scenario-explain", lambda: _commands.render_scenario_file(
         _scenario_file.EXAMPLE_TOML, "scenario.toml", explain=True
     )
-    yield "command-risk", lambda: _schedule_file.render_risk_file(_schedule_file.RISK_TOML, "risk.toml")
+    yield "command-risk", lambda: _commands.render_risk_file(_schedule_file.RISK_TOML, "risk.toml")
 
 
 def _variants() -> Iterator[tuple[str, Callable[[], str | tuple[str, ...]]]]:

@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._findings import Finding, FindingKind
+from .._core.findings import Finding, FindingKind
 from .json_export import money_to_dict
 from .table import Column, Kind, Report, Rule, Table
 
 
 if TYPE_CHECKING:
-    from .._allocation import Allocation
-    from .._settlement import Settlement
-    from .._twoway import TwoWayRounding
+    from .._core.allocation import Allocation
+    from .._core.twoway import TwoWayRounding
+    from .._schemes.settlement import Settlement
 
 
 __all__ = [

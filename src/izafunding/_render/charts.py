@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from .._money import Money
+from .._core.money import Money
 from .extras import require
 from .formats import compact_euros, percent
 from .table import Kind, Table, TableError

@@ -26,7 +26,7 @@ import csv
 import io
 from fractions import Fraction
 
-from .._money import Money
+from .._core.money import Money
 from .formats import decimal_text, fraction
 from .table import Column, Kind, Table, TableError, as_fraction
 

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
 
-from .._money import Money, RoundingMode
+from .._core.money import Money, RoundingMode
 
 
 __all__ = [

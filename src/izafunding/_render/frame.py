@@ -14,7 +14,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .._money import Money, RoundingMode
+from .._core.money import Money, RoundingMode
 from .extras import require
 from .table import Kind, Table
 

@@ -28,8 +28,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from .._findings import Finding
-from .._money import Money, RoundingMode
+from .._core.findings import Finding
+from .._core.money import Money, RoundingMode
 from .formats import decimal_text, fraction
 from .table import Column, Kind, Report, Rule, Table, TableError, as_fraction
 

@@ -39,8 +39,8 @@ from typing import Any, final
 
 import attrs
 
-from .._findings import Finding
-from .._money import Money
+from .._core.findings import Finding
+from .._core.money import Money
 from ..errors import FundingError
 from . import formats
 

@@ -19,7 +19,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from .._money import Money
+from .._core.money import Money
 from .extras import require
 from .formats import exact_decimal, fraction
 from .json_export import finding_to_dict

@@ -14,13 +14,13 @@ True
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from collections.abc import Callable
 from typing import final
 
 import attrs
 
+from .._core.names import did_you_mean
 from ..errors import UnknownNameError
 
 
@@ -72,8 +72,7 @@ def get(name: str) -> Example:
         UnknownNameError: No example has that name; the message lists them.
     """
     if name not in _REGISTRY:
-        close = difflib.get_close_matches(name, list(_REGISTRY), n=3, cutoff=0.4)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(str(name), list(_REGISTRY))
         msg = f"no example called {name!r} (examples: {', '.join(names())}){hint}"
         raise UnknownNameError(msg)
     example = importlib.import_module(_REGISTRY[name]).EXAMPLE

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._money import Money
-from .._spending_plan import BudgetLine, BudgetTable
+from .._core.money import Money
+from .._schemes.spending_plan import BudgetLine, BudgetTable
 from ..schemes import SPUK_GALA
 from . import Example
 

@@ -25,19 +25,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
-from .. import _regions, data
-from .._allocation import (
+from .. import data
+from .._core import regions as _regions
+from .._core.allocation import (
     Allocation,
     HalfUpEach,
     LargestRemainder,
     Rounding,
     allocate,
 )
-from .._compare import compare, side_by_side
-from .._findings import Finding, FindingKind
-from .._money import Money
-from .._periods import Period
-from .._scenarios import (
+from .._core.findings import Finding, FindingKind
+from .._core.money import Money
+from .._core.periods import Period
+from .._scenarios.compare import compare, side_by_side
+from .._scenarios.scenario import (
     MUNICIPALITIES,
     CostLine,
     MemberSplit,

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._grants import Grant
-from .._money import Money
-from .._settlement import Settlement
-from .._spending_plan import PlanLine, SpendingPlan, StatedFigure, StatedKind
+from .._core.money import Money
+from .._schemes.grants import Grant
+from .._schemes.settlement import Settlement
+from .._schemes.spending_plan import PlanLine, SpendingPlan, StatedFigure, StatedKind
 from ..schemes import SPUK_IZA
 from . import Example
 

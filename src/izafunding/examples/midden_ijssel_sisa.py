@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._allocation import Equal
-from .._members import RegionAgreement
-from .._money import Money
-from .._settlement import Settlement
-from .._sisa import SisaReport
+from .._core.allocation import Equal
+from .._core.money import Money
+from .._schemes.members import RegionAgreement
+from .._schemes.settlement import Settlement
+from .._schemes.sisa import SisaReport
 from . import Example
 from .midden_ijssel import GRANT, PLAN, SOURCE
 

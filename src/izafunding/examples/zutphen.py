@@ -35,7 +35,10 @@ from datetime import date
 from fractions import Fraction
 from typing import Final
 
-from .._milestones import (
+from .._core.money import Money
+from .._core.periods import Period
+from .._transformation.grant import LateAccounting, PassThrough, TransformationGrant
+from .._transformation.milestones import (
     SEED_002,
     CommonFactor,
     Milestone,
@@ -43,11 +46,8 @@ from .._milestones import (
     MilestoneSchedule,
     Probabilities,
 )
-from .._money import Money
-from .._periods import Period
-from .._risk import DEFAULT_LEVELS, RiskProfile
-from .._risk import _fmt_pct as _pct
-from .._transformation import LateAccounting, PassThrough, TransformationGrant
+from .._transformation.risk import DEFAULT_LEVELS, RiskProfile
+from .._transformation.risk import _fmt_pct as _pct
 from ..schemes import SPUK_TRANSFORMATION
 from . import Example
 

@@ -1,0 +1,292 @@
+"""
+What each subcommand prints: one pure text-in, text-out function per command (the file's *text*
+and its name in, the output out); no I/O, no printing (``cli.py`` reads the file and prints).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from . import data
+from ._core.allocation import HalfUpEach, LargestRemainder, Rounding, allocate
+from ._core.money import Money
+from ._files.allocate import AllocationRequest, KeyPart, _key, _recipients, _total, format_key
+from ._files.inputs import fail
+from ._files.overview import overview_from_file
+from ._files.scenario import parse_scenario_toml
+from ._files.schedule import _levels, parse_risk_toml
+from ._files.sisa import parse_sisa_toml
+from ._scenarios.compare import compare
+from ._scenarios.scenario import PartnerShortfall
+from ._schemes.azwa import PROVISIONAL_NOTE
+from ._transformation.risk import RepaymentRisk, _fmt_fraction_euros, _fmt_pct
+from .errors import DistributionTooLargeError, FundingError, InputFileError, UnknownNameError
+
+
+__all__ = [
+    "render_allocation",
+    "render_azwa_award",
+    "render_overview",
+    "render_risk_file",
+    "render_scenario_file",
+    "render_sisa_file",
+]
+
+
+def render_azwa_award(name: str, year: int) -> str:
+    """
+    A municipality's local part and, for a region (or a mandated
+    municipality), the regional part of the SPUK AZWA in *year*, each
+    labelled as an estimate with its method and source.
+
+    >>> print(render_azwa_award("Zutphen", 2027))
+    Zutphen: SPUK AZWA 2027, local part: € 655.292 -- ESTIMATE, not an award; provisional ...
+      method: the national local line 2027 (€ 231.000.000) allocated over the 342 municipalities in proportion to their 2026 Brede SPUK amounts, by largest remainder in whole euros
+      source: VWS letter to the VNG ...
+
+    Raises:
+        UnknownNameError: Neither a municipality nor a region (with suggestions).
+    """
+    out: list[str] = []
+    wanted = " ".join(str(name).split()).lower()
+    parts = []
+    if any(m.lower() == wanted for m in data.municipalities()):
+        parts.append("local")
+    regions = [r for r in data.regions() if r.lower() == wanted]
+    regions += [
+        r.name for r in data.regions().values() if r.mandated.name.lower() == wanted and r.name not in regions
+    ]
+    if not parts and not regions:
+        data.azwa_estimate(name, year)  # raises with suggestions
+        msg = f"{name!r} is neither a municipality nor a region"  # pragma: no cover
+        raise UnknownNameError(msg)  # pragma: no cover
+    estimates = [data.azwa_estimate(name, year, part="local")] if parts else []
+    estimates += [data.azwa_estimate(r, year, part="regional") for r in regions]
+    for e in estimates:
+        if out:
+            out.append("")
+        label = (
+            f"ESTIMATE, not an award; {PROVISIONAL_NOTE}"
+            if e.is_estimate
+            else f"published; {PROVISIONAL_NOTE}"
+        )
+        whom = e.name if e.part.value == "local" else f"{e.name} (region, to its mandated municipality)"
+        out.append(f"{whom}: SPUK AZWA {year}, {e.part.value} part: {e.amount:whole} -- {label}")
+        if e.method:
+            out.append(f"  method: {e.method}")
+        out.append(f"  source: {e.source}")
+    return "\n".join(out)
+
+
+def render_scenario_file(
+    text: str,
+    source: str,
+    *,
+    explain: bool = False,
+    without_partners: str | None = None,
+    award: str | None = None,
+) -> str:
+    """
+    What ``izafunding scenario FILE.toml`` prints: the scenario read from
+    *text*, and for each alternative asked for (*without_partners*:
+    ``"municipalities-pay"`` or ``"keep-percentages"``; *award*: an annual
+    amount such as ``"€ 3.023.765"``) the alternative and its comparison
+    with the scenario.
+
+    >>> from izafunding._files.scenario import EXAMPLE_TOML
+    >>> out = render_scenario_file(EXAMPLE_TOML, "f.toml", award="€ 3.023.765")
+    >>> "€ 755.941,25" in out and "B - A" in out
+    True
+    """
+    scenario = parse_scenario_toml(text, source)
+    out = [scenario.render(explain=explain)]
+    alternatives = []
+    if without_partners is not None:
+        choices = {s.value: s for s in PartnerShortfall}
+        if without_partners not in choices:
+            msg = (
+                f"--without-partners must be {' or '.join(map(repr, choices))} "
+                f"(got {without_partners!r})"
+            )
+            raise InputFileError(msg)
+        alternatives.append(scenario.without_partners(shortfall=choices[without_partners]))
+    if award is not None:
+        alternatives.append(scenario.scaled_to_award(Money.parse(award)))
+    for alternative in alternatives:
+        out += [
+            "",
+            "=" * 20,
+            "",
+            alternative.render(explain=explain),
+            "",
+            "Compared with the scenario in the file:",
+            "",
+            compare(scenario, alternative).render(only_differences=True),
+        ]
+    return "\n".join(out)
+
+
+def render_sisa_file(text: str, source: str) -> str:
+    """
+    The SiSa rows and the settlement between the members of a ``sisa`` file,
+    as ``izafunding sisa`` prints it.
+
+    >>> from izafunding._files.sisa import SISA_TOML
+    >>> print(render_sisa_file(SISA_TOML, "sisa.toml"))
+    SiSa 2023: SPUK IZA for Midden-IJssel (accounted by Deventer)
+    Deliver by 15 July 2024
+    ...
+    Repayable to the Rijk € 180.163,00:
+    ...
+    """
+    parsed = parse_sisa_toml(text, source)
+    try:
+        settlement = parsed.settle()
+        years = [parsed.year] if parsed.year is not None else sorted(parsed.spent)
+        out: list[str] = []
+        for y in years:
+            if out:
+                out.append("")
+            out.append(settlement.sisa(y, wording=parsed.wording).render())
+            if y in settlement.members_by_year:
+                out += ["", settlement.members(y).render()]
+    except FundingError as e:
+        raise fail(source, str(e)) from None
+    out += ["", settlement.render()]
+    return "\n".join(out)
+
+
+def render_overview(name: str, text: str | None = None, source: str = "") -> str:
+    """The text of ``izafunding overview NAME [FILE.toml]``."""
+    return overview_from_file(name, text, source).render()
+
+
+def render_risk_file(
+    text: str,
+    source: str,
+    *,
+    max_outcomes: int | None = None,
+    rows: int = 32,
+    levels: str | None = None,
+) -> str:
+    """
+    The text of ``izafunding risk FILE.toml``: the schedule and its checks,
+    the exposure per bearer, the risk section per bearer, the exact
+    distribution as a table, and the mitigation scenario if asked for.
+
+    *max_outcomes* and *levels* (text such as ``"90%,95%,99%"``) override the
+    file's ``[risk]`` table; *rows* limits each distribution table.
+    """
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
+        option = "--rows"
+        raise fail(option, f"must be a whole number of rows, 0 or more (got {rows!r})")
+    risk_file = parse_risk_toml(text, source)
+    if max_outcomes is not None:
+        risk_file = attrs.evolve(risk_file, max_outcomes=max_outcomes)
+    if levels is not None:
+        option = "--levels"
+        parsed = _levels(levels, option)
+        if not parsed:
+            raise fail(option, f"write levels such as 90%,95% (got {levels!r})")
+        risk_file = attrs.evolve(risk_file, levels=parsed)
+    schedule = risk_file.schedule
+    profile = schedule.risk(risk_file.chances, max_outcomes=risk_file.max_outcomes)
+    out = [*schedule.explain()]
+    if risk_file.source:
+        out.append(f"Source: {risk_file.source}")
+    out += ["", "Exposure (worst case: every milestone missed, all money spent):"]
+    out += [f"  {bearer}: {amount}" for bearer, amount in schedule.exposure().items()]
+    out += ["", "Risk section (risicoparagraaf):"]
+    for bearer, risk in profile.items():
+        try:
+            out += list(risk.explain(risk_file.levels))
+        except DistributionTooLargeError as e:
+            out += [
+                f"{bearer}: {len(risk.stakes)} milestones, exposure (worst case) {risk.worst_case}",
+                f"  expected repayment: {_fmt_fraction_euros(risk.expected)}",
+                f"  the distribution is not computed: {e}",
+            ]
+    out += ["", "The exact distribution of the repayment per bearer:"]
+    for bearer, risk in profile.items():
+        out += [f"{bearer}:", *_risk_table(risk, rows)]
+    if risk_file.withhold_below is not None:
+        mitigation = schedule.mitigate(
+            risk_file.chances, below=risk_file.withhold_below, max_outcomes=risk_file.max_outcomes
+        )
+        try:
+            out += ["", "Mitigation:", *mitigation.explain(risk_file.levels)]
+        except DistributionTooLargeError:
+            out += ["", "Mitigation:", *mitigation.explain(())]
+    return "\n".join(out)
+
+
+def render_allocation(req: AllocationRequest, *, explain: bool = False) -> str:
+    """
+    The text of ``izafunding allocate``: where the total and the recipients
+    come from, the key and its rounding, each part, the total and the residue.
+
+    >>> from izafunding._files.allocate import parse_key
+    >>> req = AllocationRequest(award="IJssel-Vecht", year=2026,
+    ...                         key=parse_key("50% equal + 50% inhabitants"))
+    >>> print(render_allocation(req))
+    To divide: € 3.242.094,00, the SPUK-IZA award of IJssel-Vecht for 2026 (mandated municipality Zwolle)
+    Source: VWS letter 'Wijziging SPUK IZA en Brede SPUK', 12 September 2025, ref. 4190863-1084972-DMO, annex 2B
+    Recipients: the 8 members of IJssel-Vecht, built in (Memo SPUK IZA 2025, ...)
+    Inhabitants: Memo SPUK IZA 2025, ...; the memo does not state the reference date
+    Key: 50% equal + 50% by inhabitants, rounded once at the end (largest remainder in units of € 0,01)
+    <BLANKLINE>
+    Dalfsen ...
+    ...
+    residue                    € 0,00
+
+    Raises:
+        FundingError: The total, the recipients or the key cannot be used.
+    """
+    parts = req.key or (KeyPart(weight=Fraction(1), basis="inhabitants"),)
+    needs_weights = any(p.basis != "equal" for p in parts)
+    total, lines, region = _total(req)
+    weights, recipients, more = _recipients(req, region, needs_weights)
+    lines += more
+    unit = Money("0.01") if req.unit is None else req.unit
+    rounding: Rounding = (
+        HalfUpEach(unit=unit) if req.rounding == "half-up-each" else LargestRemainder(unit=unit)
+    )
+    key = _key(parts, recipients, weights)
+    once = ", rounded once at the end" if len(parts) > 1 else ""
+    lines.append(f"Key: {format_key(parts)}{once} ({rounding.describe()})")
+    try:
+        alloc = allocate(total, key, rounding=rounding)
+    except FundingError as e:
+        msg = f"{req.weights_source or req.origin}: {e}"
+        raise InputFileError(msg) from None
+    width = max(len("to divide"), *(len(str(r)) for r in alloc)) + 2
+    lines.append("")
+    lines += [f"{r!s:<{width}}{alloc[r]!s:>20}" for r in alloc]
+    lines.append("-" * (width + 20))
+    lines.append(f"{'total':<{width}}{alloc.total!s:>20}")
+    lines.append(f"{'to divide':<{width}}{alloc.target!s:>20}")
+    lines.append(f"{'residue':<{width}}{alloc.residue!s:>20}")
+    if explain:
+        lines += ["", *alloc.explain()]
+    return "\n".join(lines)
+
+
+def _risk_table(risk: RepaymentRisk, rows: int) -> list[str]:
+    try:
+        data = risk.to_rows()
+    except DistributionTooLargeError as e:
+        return [f"  ({e})"]
+    lines = [f"  {'repayment':>16}{'probability':>14}{'P(≤ amount)':>14}{'P(> amount)':>14}"]
+    shown = data if len(data) <= rows else data[:rows]
+    for row in shown:
+        lines.append(
+            f"  {Money(row['amount'])!s:>16}"  # type: ignore[arg-type]
+            f"{_fmt_pct(row['probability'], fixed=True):>14}"  # type: ignore[arg-type]
+            f"{_fmt_pct(row['cumulative'], fixed=True):>14}"  # type: ignore[arg-type]
+            f"{_fmt_pct(row['exceedance'], fixed=True):>14}"  # type: ignore[arg-type]
+        )
+    if len(data) > rows:
+        lines.append(f"  ... {len(data) - rows} more outcomes (use --rows {len(data)} to see all)")
+    return lines

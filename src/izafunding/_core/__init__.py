@@ -1,0 +1,1 @@
+"""Values every scheme shares: money, periods, allocation keys and rounding, proration, regions, findings, names."""

@@ -1,0 +1,834 @@
+"""Settlement (vaststelling) of a grant against what was spent, year by year."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from .._core.findings import Finding, FindingKind
+from .._core.money import Money
+from .grants import FrozenMap, normalize_amounts
+from .rules import ShiftBase, ShiftScope, YearRules
+
+
+if TYPE_CHECKING:
+    from .grants import Amounts, Grant
+    from .members import MembersYear
+    from .sisa import SisaReport, SisaShape, SisaWording
+
+
+__all__ = ["ComponentSettlement", "Settlement", "YearSettlement", "settle"]
+
+_ZERO = Money(0)
+#: The name of the one budget of a year without walls.
+WHOLE = "(one budget)"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class ComponentSettlement:
+    """
+    One budget of one year: a component in a year with walls, or the whole
+    award in a year without.
+
+    Always ``eligible + carried_over + repayable == available + shifted_in -
+    shifted_out``, and ``spent == eligible + overspend``.
+
+    Attributes:
+        component: The component's name, or ``"(one budget)"``.
+
+        awarded: The year's award for it.
+
+        carried_in: What moved in from the previous year (spent first).
+
+        spent: What was spent on it.
+
+        shifted_in: What shifted in from other components to cover an overspend.
+
+        shifted_out: What shifted out to other components.
+
+        eligible: Spending that counts.
+
+        carried_over: What moves to the next year.
+
+        repayable: What is not spent and may not move on.
+
+        overspend: Spending above what was available: not eligible, not repaid.
+    """
+
+    component: str
+    awarded: Money
+    carried_in: Money
+    spent: Money
+    shifted_in: Money
+    shifted_out: Money
+    eligible: Money
+    carried_over: Money
+    repayable: Money
+    overspend: Money
+
+    @property
+    def available(self) -> Money:
+        """The award plus what was carried in."""
+        return self.awarded + self.carried_in
+
+
+@final
+@attrs.frozen(kw_only=True)
+class YearSettlement:
+    """
+    The settlement of one year: totals over its budgets, the budgets
+    themselves, and the findings of the year.
+
+    Always ``eligible + carried_over + repayable == available``, to the cent.
+    """
+
+    year: int
+    rules: YearRules = attrs.field(repr=False)
+    budgets: tuple[ComponentSettlement, ...]
+    findings: tuple[Finding, ...]
+
+    def _sum(self, field: str) -> Money:
+        return sum((getattr(b, field) for b in self.budgets), _ZERO)
+
+    @property
+    def awarded(self) -> Money:
+        """The year's award."""
+        return self._sum("awarded")
+
+    @property
+    def carried_in(self) -> Money:
+        """What moved in from the previous year."""
+        return self._sum("carried_in")
+
+    @property
+    def available(self) -> Money:
+        """The award plus what was carried in."""
+        return self.awarded + self.carried_in
+
+    @property
+    def spent(self) -> Money:
+        """What was spent."""
+        return self._sum("spent")
+
+    @property
+    def eligible(self) -> Money:
+        """Spending that counts."""
+        return self._sum("eligible")
+
+    @property
+    def shifted(self) -> Money:
+        """What shifted between components."""
+        return self._sum("shifted_in")
+
+    @property
+    def carried_over(self) -> Money:
+        """What moves to the next year."""
+        return self._sum("carried_over")
+
+    @property
+    def repayable(self) -> Money:
+        """What is repayable for this year."""
+        return self._sum("repayable")
+
+    @property
+    def overspend(self) -> Money:
+        """Spending above what was available: not eligible, not repaid."""
+        return self._sum("overspend")
+
+    def budget(self, component: str) -> ComponentSettlement:
+        """The budget of *component* (or ``"(one budget)"`` in a year without walls)."""
+        for b in self.budgets:
+            if b.component == component:
+                return b
+        from ..errors import UnknownNameError
+
+        names = ", ".join(b.component for b in self.budgets) or "none"
+        msg = f"{self.year} has no budget {component!r} in this settlement (budgets: {names})"
+        raise UnknownNameError(msg)
+
+
+def _fmt(m: Money) -> str:
+    return str(m)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Settlement:
+    """
+    The settlement (*vaststelling*) of a grant against what was spent: per
+    year and in total, eligible spending, what moved to the next year, what
+    shifted between components, what is repayable (*terugvordering*), and
+    every rule outcome as a :class:`Finding` with the rule's source.
+
+    Spending is counted against carried-in money first (it must be spent in
+    the year it moves to), then against the year's award. An overspend on a
+    component is covered by shifting where the rules allow, then capped at
+    what was available and reported: it is never repaid. Money moved to a
+    year and not spent there is repayable; in the last year of the period
+    everything unspent is. Shifting comes before carry-over (it never lowers
+    what the recipient keeps). Every limit that is not a whole cent is
+    rounded down (in favour of the Rijk).
+
+    >>> from izafunding.schemes import SPUK_GALA
+    >>> grant = Grant.from_published(SPUK_GALA, "Zutphen", years=(2025, 2026))
+    >>> s = grant.settle(spent={2025: Money(780962), 2026: Money(800000)})
+    >>> s.year(2025).carried_over, s.year(2026).repayable, s.repayable
+    (Money('88096.20'), Money('38201.20'), Money('50105.00'))
+    >>> [f.kind.value for f in s.findings]
+    ['carry-over limit', 'last year']
+
+    Attributes:
+        grant: The grant settled.
+
+        years: One :class:`YearSettlement` per year, ascending.
+    """
+
+    grant: Grant
+    years: tuple[YearSettlement, ...]
+    # -- issue 15: a region's members and SiSa (computed in _members.py and _sisa.py) --
+    members_by_year: Mapping[int, MembersYear] = attrs.field(factory=FrozenMap, repr=False)
+
+    def members(self, year: int) -> MembersYear:
+        """
+        The members' accounting of *year*: a read-only mapping municipality ->
+        :class:`~izafunding.MemberAccount` (``.transferred``, ``.spent``,
+        ``.returned``), given when the grant was settled per municipality.
+
+        Raises:
+            UnknownNameError: The year was not settled per municipality.
+        """
+        self.year(year)
+        if year not in self.members_by_year:
+            from ..errors import UnknownNameError
+
+            given = ", ".join(map(str, self.members_by_year)) or "none"
+            msg = (
+                f"{year} was not settled per municipality (years with members: {given}); "
+                f"settle with spent={{{year}: {{municipality: Money}}}} and transferred=..."
+            )
+            raise UnknownNameError(msg)
+        return self.members_by_year[year]
+
+    def sisa(
+        self,
+        year: int,
+        *,
+        wording: Mapping[str, SisaWording] | None = None,
+        shape: SisaShape | None = None,
+    ) -> SisaReport:
+        """The SiSa rows of *year*, dated like the rules (see ``docs/sisa.md``)."""
+        from .sisa import settlement_sisa
+
+        members = self.members_by_year.get(year)
+        return settlement_sisa(self, year, members=members, wording=wording, shape=shape)
+
+    # -- end of issue 15 --
+
+    def year(self, year: int) -> YearSettlement:
+        """
+        The settlement of *year*.
+
+        Raises:
+            SchemeError: The year is outside the scheme's period.
+            UnknownNameError: The year is in the period but not settled here.
+        """
+        self.grant.scheme.check_year(year)
+        for y in self.years:
+            if y.year == year:
+                return y
+        from ..errors import UnknownNameError
+
+        settled = ", ".join(str(y.year) for y in self.years)
+        msg = f"{year} is not settled here (settled years: {settled})"
+        raise UnknownNameError(msg)
+
+    def _sum(self, field: str) -> Money:
+        return sum((getattr(y, field) for y in self.years), _ZERO)
+
+    @property
+    def awarded(self) -> Money:
+        """The total awarded."""
+        return self._sum("awarded")
+
+    @property
+    def spent(self) -> Money:
+        """The total spent."""
+        return self._sum("spent")
+
+    @property
+    def eligible(self) -> Money:
+        """The total of eligible spending."""
+        return self._sum("eligible")
+
+    @property
+    def carried_over(self) -> Money:
+        """The total moved from a year to the next (each move counted once)."""
+        return self._sum("carried_over")
+
+    @property
+    def shifted(self) -> Money:
+        """The total shifted between components."""
+        return self._sum("shifted")
+
+    @property
+    def overspend(self) -> Money:
+        """Spending above what was available: not eligible, not repaid."""
+        return self._sum("overspend")
+
+    @property
+    def paid(self) -> Money:
+        """The advances paid."""
+        return self.grant.paid
+
+    @property
+    def repayable(self) -> Money:
+        """
+        What the recipient must repay: the advances paid less the eligible
+        spending, never below zero. With advances equal to the awards (the
+        default) this is the sum of the years' repayable amounts.
+        """
+        return max(self.paid - self.eligible, _ZERO)
+
+    @property
+    def unspent(self) -> Money:
+        """
+        The sum of the years' repayable amounts: the award not spent under the
+        rules. It equals :attr:`repayable` when the advances equal the awards;
+        with smaller advances, only what was paid can be repaid.
+        """
+        return self._sum("repayable")
+
+    @property
+    def still_to_pay(self) -> Money:
+        """What the Rijk still owes when the advances were less than the eligible spending."""
+        return max(self.eligible - self.paid, _ZERO)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """
+        Every finding, year by year; where the advances differ from the
+        awards, a last finding says how that changes what is repayable, so
+        that the findings' ``repayable`` add up to :attr:`repayable`.
+        """
+        found = [f for y in self.years for f in y.findings]
+        difference = self.repayable - self.unspent
+        if not difference.is_zero():
+            found.append(
+                Finding(
+                    kind=FindingKind.ADVANCES,
+                    message=(
+                        f"advances paid {self.paid} against eligible spending {self.eligible}: "
+                        f"{self.repayable} is repayable, not the {self.unspent} unspent under "
+                        f"the rules (only what was paid can be repaid)"
+                    ),
+                    source=self.grant.source or self.grant.scheme.source,
+                    amount=abs(difference),
+                    repayable=difference,
+                )
+            )
+        return tuple(found)
+
+    # -- explanation and display ------------------------------------------------------------
+
+    def explain(self) -> tuple[str, ...]:
+        """Plain-English lines: each year's figures, its findings, and the totals."""
+        g = self.grant
+        lines = [f"Settlement of {g.scheme.name} for {g.recipient}"]
+        for y in self.years:
+            lines.append(
+                f"{y.year}: available {y.available} (award {y.awarded} + carried in "
+                f"{y.carried_in}); spent {y.spent}; eligible {y.eligible}; shifted "
+                f"{y.shifted}; "
+                + ("last year of the period" if y.rules.is_last else f"to {y.year + 1} {y.carried_over}")
+                + f"; repayable {y.repayable}"
+                + (f"; overspend {y.overspend} (not eligible)" if not y.overspend.is_zero() else "")
+            )
+            if y.rules.has_walls:
+                for b in y.budgets:
+                    lines.append(
+                        f"  {b.component}: available {b.available}, spent {b.spent}, "
+                        f"shifted in {b.shifted_in}, out {b.shifted_out}, eligible "
+                        f"{b.eligible}, to next year {b.carried_over}, repayable {b.repayable}"
+                    )
+            lines += [f"  - {f}" for f in y.findings]
+        lines.append(
+            f"Total: awarded {self.awarded}, paid {self.paid}, eligible {self.eligible}, "
+            f"repayable {self.repayable}"
+            + (f", still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else "")
+        )
+        return tuple(lines)
+
+    def render(self) -> str:
+        """A text table (one row per year) and the findings, for the command line."""
+        head = ("year", "available", "spent", "eligible", "shifted", "to next year", "repayable")
+        rows = [
+            (
+                str(y.year),
+                _fmt(y.available),
+                _fmt(y.spent),
+                _fmt(y.eligible),
+                _fmt(y.shifted),
+                _fmt(y.carried_over),
+                _fmt(y.repayable),
+            )
+            for y in self.years
+        ]
+        rows.append(
+            (
+                "total",
+                "",
+                _fmt(self.spent),
+                _fmt(self.eligible),
+                _fmt(self.shifted),
+                "",
+                _fmt(self.unspent),
+            )
+        )
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
+
+        g = self.grant
+        out = [
+            f"{g.scheme.name}: settlement for {g.recipient}"
+            + (f" (applicant {g.applicant})" if g.applicant else ""),
+            "",
+            line(head),
+            line(tuple("-" * w for w in widths)),
+            *(line(r) for r in rows),
+            "",
+            f"Advances paid {self.paid}; eligible {self.eligible}; to repay {self.repayable}"
+            + (f"; still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else ""),
+        ]
+        if self.findings:
+            out += ["", "Findings:"]
+            out += [f"- {f}" for f in self.findings]
+        return "\n".join(out)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """
+        Plain rows, one per year and budget, ready for ``pandas.DataFrame(rows)``.
+        """
+        rows: list[dict[str, object]] = []
+        for y in self.years:
+            for b in y.budgets:
+                rows.append(
+                    {
+                        "year": y.year,
+                        "component": b.component,
+                        "awarded": b.awarded.amount,
+                        "carried_in": b.carried_in.amount,
+                        "spent": b.spent.amount,
+                        "shifted_in": b.shifted_in.amount,
+                        "shifted_out": b.shifted_out.amount,
+                        "eligible": b.eligible.amount,
+                        "carried_over": b.carried_over.amount,
+                        "repayable": b.repayable.amount,
+                        "overspend": b.overspend.amount,
+                    }
+                )
+        return rows
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        cols = ("available", "spent", "eligible", "shifted", "carried_over", "repayable")
+        body = "".join(
+            f"<tr><td>{y.year}</td>"
+            + "".join(f"<td style='text-align:right'>{esc(str(getattr(y, c)))}</td>" for c in cols)
+            + "</tr>"
+            for y in self.years
+        )
+        findings = "".join(f"<li>{esc(str(f))}</li>" for f in self.findings)
+        g = self.grant
+        return (
+            "<div class='izafunding-settlement'><table>"
+            f"<caption>{esc(g.scheme.name)}: settlement for {esc(g.recipient)}</caption>"
+            "<thead><tr><th>year</th>"
+            + "".join(f"<th>{c.replace('_', ' ')}</th>" for c in cols)
+            + f"</tr></thead><tbody>{body}</tbody><tfoot><tr><th>total</th><td></td>"
+            f"<td style='text-align:right'>{esc(str(self.spent))}</td>"
+            f"<td style='text-align:right'>{esc(str(self.eligible))}</td>"
+            f"<td style='text-align:right'>{esc(str(self.shifted))}</td><td></td>"
+            f"<td style='text-align:right'>{esc(str(self.repayable))}</td></tr></tfoot></table>"
+            + (f"<ul>{findings}</ul>" if findings else "")
+            + "</div>"
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Settlement {self.grant.scheme.name} {self.grant.recipient}: eligible "
+            f"{self.eligible}, carried over {self.carried_over}, repayable {self.repayable}, "
+            f"{len(self.findings)} findings>"
+        )
+
+
+# -- the computation ------------------------------------------------------------------------
+
+
+@attrs.define
+class _Budget:
+    """Working figures of one budget in one year."""
+
+    name: str
+    theme: str
+    number: int
+    awarded: int
+    carried_in: int
+    spent: int
+    used: int = 0
+    unspent_carried: int = 0
+    unspent_award: int = 0
+    need: int = 0
+    shifted_in: int = 0
+    shifted_out: int = 0
+
+
+def _parts(value: Money | Mapping[str, Money] | None) -> dict[str, int]:
+    if value is None:
+        return {}
+    if isinstance(value, Money):
+        return {WHOLE: value.cents}
+    return {k: v.cents for k, v in value.items()}
+
+
+def _level(total: int, have: Mapping[str, int], caps: Mapping[str, int]) -> dict[str, int]:
+    """
+    Take *total* cents from the amounts *have*, at most ``caps[n]`` from each,
+    from the largest first: the largest amounts are levelled down together
+    (water-filling), so that what is left is as even as the caps allow. The
+    cents that rounding leaves go one each to the amounts at the level, by
+    name. Neither the order of the input nor any numbering matters.
+
+    >>> _level(500, {"a": 2000, "b": 1500}, {"a": 500, "b": 1500})
+    {'a': 500, 'b': 0}
+    >>> _level(301, {"a": 1000, "b": 1000}, {"a": 1000, "b": 1000})
+    {'a': 151, 'b': 150}
+    """
+
+    def take(level: int) -> dict[str, int]:
+        return {n: min(caps[n], max(0, have[n] - level)) for n in have}
+
+    if total <= 0:
+        return dict.fromkeys(have, 0)
+    assert total <= sum(take(0).values())
+    low, high = 0, max(have.values())  # take(high) is all zero
+    while low < high:  # the lowest level at which at most *total* is taken
+        mid = (low + high) // 2
+        if sum(take(mid).values()) <= total:
+            high = mid
+        else:
+            low = mid + 1
+    parts = take(low)
+    rest = total - sum(parts.values())
+    if rest:
+        below = take(low - 1)
+        for n in sorted(n for n in have if below[n] > parts[n])[:rest]:
+            parts[n] += 1
+    return parts
+
+
+def _carry_caps(budgets: list[_Budget], rules: YearRules) -> dict[str, int] | None:
+    """Per budget, what may carry to the next year (``None``: one limit for the whole award)."""
+    carry = rules.carry_over
+    if rules.is_last or carry.share == 0:
+        return {b.name: 0 for b in budgets}
+    if not carry.per_component:
+        return None
+    return {b.name: carry.limit(Money.from_cents(b.awarded)).cents for b in budgets}
+
+
+def _shift(budgets: list[_Budget], rules: YearRules) -> None:
+    """
+    Cover overspends from unspent awards: the most favourable accounting the
+    shifting and carry-over rules allow (docs/schemes-spuk-gala.md, "The
+    optimal settlement").
+
+    Within each group of components between which money may shift, the most
+    that can shift is ``F = min(what the sources may give, what the sinks may
+    take)``. Shifting all of it is never worse for what is repayable (every
+    cent shifted is spent now instead of carried or repaid), so F shifts. A
+    source's unspent money above its own carry-over limit can only be
+    shifted or repaid, so the sources give that part first ("tier 1") and
+    the part they could carry only after ("tier 2"): what is repayable,
+    ``sum(max(0, unspent - given - carry limit))``, is then
+    ``sum(excess) - min(F, sum(tier 1))``, which no other accounting beats
+    (each source gives at most its cap and all together at most F). Where
+    that leaves a choice, the largest amounts are taken first (:func:`_level`):
+    in tier 1 the largest excesses, in tier 2 the largest unspent amounts,
+    and among the sinks the largest overspends are covered first, so neither
+    the order of the input nor the components' numbers matter.
+    """
+    shifting = rules.shifting
+    if shifting.within is ShiftScope.NONE or shifting.share == 0:
+        return
+    carry_caps = _carry_caps(budgets, rules)
+    groups: dict[str, list[_Budget]] = {}
+    for b in budgets:
+        key = b.theme if shifting.within is ShiftScope.MAIN_THEME else ""
+        groups.setdefault(key, []).append(b)
+    for group in groups.values():
+        give: dict[str, int] = {}
+        take: dict[str, int] = {}
+        for b in group:
+            limit = shifting.limit(Money.from_cents(b.awarded)).cents
+            if shifting.base is ShiftBase.SOURCE_COMPONENT:
+                give[b.name] = min(b.unspent_award, limit)
+                take[b.name] = b.need
+            else:
+                give[b.name] = b.unspent_award
+                take[b.name] = min(b.need, limit)
+        flow = min(sum(give.values()), sum(take.values()))
+        if flow == 0:
+            continue
+        unspent = {b.name: b.unspent_award for b in group}
+        excess = (
+            dict(unspent)
+            if carry_caps is None
+            else {n: max(0, u - carry_caps[n]) for n, u in unspent.items()}
+        )
+        tier1 = {n: min(g, excess[n]) for n, g in give.items()}
+        first = min(flow, sum(tier1.values()))
+        out = _level(first, excess, tier1)
+        left = {n: unspent[n] - out[n] for n in give}
+        tier2 = {n: give[n] - out[n] for n in give}
+        for n, extra in _level(flow - first, left, tier2).items():
+            out[n] += extra
+        into = _level(flow, take, take)
+        for b in group:
+            b.shifted_out = out[b.name]
+            b.shifted_in = into[b.name]
+
+
+def _settle_year(
+    grant: Grant,
+    year: int,
+    awarded: Mapping[str, int],
+    carried_in: Mapping[str, int],
+    spent: Mapping[str, int],
+) -> tuple[YearSettlement, dict[str, int]]:
+    scheme = grant.scheme
+    rules = scheme.rules_for(year)
+    walls = rules.has_walls and bool(scheme.components)
+    if not walls:
+        awarded = {WHOLE: sum(awarded.values())} if awarded else {}
+        carried_in = {WHOLE: sum(carried_in.values())} if carried_in else {}
+        spent = {WHOLE: sum(spent.values())} if spent else {}
+    names = set(awarded) | set(carried_in) | set(spent)
+    if not names:
+        names = {WHOLE} if not walls else set()
+    order = {c.name: (c.number, c.theme) for c in scheme.components}
+    budgets = [
+        _Budget(
+            name=n,
+            theme=order.get(n, (0, ""))[1],
+            number=order.get(n, (0, ""))[0],
+            awarded=awarded.get(n, 0),
+            carried_in=carried_in.get(n, 0),
+            spent=spent.get(n, 0),
+        )
+        for n in sorted(names, key=lambda n: (order.get(n, (0, ""))[0], n))
+    ]
+    for b in budgets:
+        from_carried = min(b.spent, b.carried_in)
+        from_award = min(b.awarded, b.spent - from_carried)
+        b.used = from_carried + from_award
+        b.unspent_carried = b.carried_in - from_carried
+        b.unspent_award = b.awarded - from_award
+        b.need = b.spent - b.used
+    if walls:
+        _shift(budgets, rules)
+
+    carry = rules.carry_over
+    findings: list[Finding] = []
+    results = []
+    carried_out: dict[str, int] = {}
+    whole_limit = carry.limit(Money.from_cents(sum(b.awarded for b in budgets))).cents
+    # One limit for the whole award: what moves is split over the budgets in
+    # proportion to what each has left (order-free; only the total matters).
+    left_over = {b.name: b.unspent_award - b.shifted_out for b in budgets}
+    whole_moved = _level(min(whole_limit, sum(left_over.values())), left_over, left_over)
+    for b in budgets:
+        remaining = b.unspent_award - b.shifted_out
+        if rules.is_last or carry.share == 0:
+            moved = 0
+        elif carry.per_component:
+            moved = min(remaining, carry.limit(Money.from_cents(b.awarded)).cents)
+        else:
+            moved = whole_moved[b.name]
+        again = b.unspent_carried if carry.moves_again and not rules.is_last else 0
+        if moved + again:
+            carried_out[b.name] = moved + again
+        results.append(
+            ComponentSettlement(
+                component=b.name,
+                awarded=Money.from_cents(b.awarded),
+                carried_in=Money.from_cents(b.carried_in),
+                spent=Money.from_cents(b.spent),
+                shifted_in=Money.from_cents(b.shifted_in),
+                shifted_out=Money.from_cents(b.shifted_out),
+                eligible=Money.from_cents(b.used + b.shifted_in),
+                carried_over=Money.from_cents(moved + again),
+                repayable=Money.from_cents(b.unspent_carried - again + remaining - moved),
+                overspend=Money.from_cents(b.need - b.shifted_in),
+            )
+        )
+    findings += _findings(year, rules, walls, results, budgets)
+    return (
+        YearSettlement(year=year, rules=rules, budgets=tuple(results), findings=tuple(findings)),
+        carried_out,
+    )
+
+
+def _label(year: int, component: str, walls: bool) -> str:
+    return f"{component} in {year}" if walls else f"{year}"
+
+
+def _previous_carry_source(rules: YearRules, year: int, default: str) -> str:
+    """The source of the rule that moved money into *year*."""
+    return rules.previous_carry_over.source if rules.previous_carry_over else default
+
+
+def _moved_from_award(r: ComponentSettlement, b: _Budget, rules: YearRules) -> int:
+    """The part of what moved on that came from the year's own award."""
+    again = b.unspent_carried if rules.carry_over.moves_again and not rules.is_last else 0
+    return r.carried_over.cents - again
+
+
+def _findings(
+    year: int,
+    rules: YearRules,
+    walls: bool,
+    results: list[ComponentSettlement],
+    budgets: list[_Budget],
+) -> list[Finding]:
+    found: list[Finding] = []
+    carry = rules.carry_over
+    for r, b in zip(results, budgets, strict=True):
+        where = _label(year, r.component, walls)
+        component = r.component if walls else None
+        if not r.overspend.is_zero():
+            shift_note = ""
+            if walls and rules.shifting.within is not ShiftScope.ANY:
+                shift_note = f"; shifting: {rules.shifting.describe()}"
+            found.append(
+                Finding(
+                    kind=FindingKind.OVERSPEND,
+                    message=(
+                        f"{where}: spent {r.spent} against {r.available} available"
+                        + (f" and {r.shifted_in} shifted in" if not r.shifted_in.is_zero() else "")
+                        + f": {r.overspend} is not eligible; it stays the recipient's own "
+                        f"cost and is not repaid{shift_note}"
+                    ),
+                    source=rules.shifting.source if walls else rules.walls.source,
+                    amount=r.overspend,
+                    year=year,
+                    component=component,
+                )
+            )
+        if b.unspent_carried and (rules.is_last or not carry.moves_again):
+            found.append(
+                Finding(
+                    kind=FindingKind.CARRIED_NOT_SPENT,
+                    message=(
+                        f"{where}: {Money.from_cents(b.unspent_carried)} moved in from "
+                        f"{year - 1} was not spent in {year} and is repayable"
+                    ),
+                    source=_previous_carry_source(rules, year, carry.source),
+                    amount=Money.from_cents(b.unspent_carried),
+                    year=year,
+                    component=component,
+                    repayable=Money.from_cents(b.unspent_carried),
+                )
+            )
+        left = b.unspent_award - b.shifted_out - _moved_from_award(r, b, rules)
+        if left <= 0:
+            continue
+        amount = Money.from_cents(left)
+        if rules.is_last:
+            kind = FindingKind.LAST_YEAR
+            text = f"{year} is the last year of the grant period: {amount} unspent is repayable"
+            source = rules.carry_over.source
+        elif carry.share == 0:
+            kind = FindingKind.NO_CARRY_OVER
+            text = f"{amount} unspent is repayable: nothing may move to the next year"
+            source = carry.source
+        else:
+            kind = FindingKind.CARRY_LIMIT
+            text = (
+                f"{carry.describe()}; {r.carried_over} moves to {year + 1} and the other "
+                f"{amount} unspent is repayable"
+            )
+            source = carry.source
+        found.append(
+            Finding(
+                kind=kind,
+                message=text if kind is FindingKind.LAST_YEAR and not walls else f"{where}: {text}",
+                source=source,
+                amount=amount,
+                year=year,
+                component=component,
+                repayable=amount,
+            )
+        )
+    if walls:
+        stuck = sum((r.overspend for r in results), _ZERO)
+        idle = sum(
+            (
+                Money.from_cents(b.unspent_award - b.shifted_out)
+                for b in budgets
+                if b.unspent_award > b.shifted_out
+            ),
+            _ZERO,
+        )
+        if not stuck.is_zero() and not idle.is_zero():
+            found.append(
+                Finding(
+                    kind=FindingKind.SHIFT_LIMIT,
+                    message=(
+                        f"in {year} overspends of {stuck} stay uncovered while {idle} of "
+                        f"other components' awards is unspent: {rules.shifting.describe()}"
+                    ),
+                    source=rules.shifting.source,
+                    amount=min(stuck, idle),
+                    year=year,
+                )
+            )
+    return found
+
+
+def settle(grant: Grant, spent: Amounts) -> Settlement:
+    """
+    Settle *grant* against *spent* (same shape as the grant's awards); see
+    :class:`Settlement` for the rules applied.
+
+    Raises:
+        SchemeError: A year outside the period, a single amount in a year with
+            walls, a negative or non-Money amount.
+        UnknownNameError: An unknown component.
+    """
+    scheme = grant.scheme
+    spent_norm = normalize_amounts(scheme, spent, "spent")
+    years = set(grant.awarded) | set(spent_norm)
+    first, last = min(years), max(years)
+    results = []
+    carried: dict[str, int] = {}
+    year = first
+    while year <= last or (carried and year in scheme.years):
+        result, carried = _settle_year(
+            grant,
+            year,
+            _parts(grant.awarded.get(year)),
+            carried,
+            _parts(spent_norm.get(year)),
+        )
+        results.append(result)
+        year += 1
+    return Settlement(grant=grant, years=tuple(results))

@@ -1,0 +1,641 @@
+"""Spending plans (bestedingsvoorstellen) and multi-year budget tables, checked."""
+
+from __future__ import annotations
+
+import enum
+import html
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from .._core.findings import Finding, FindingKind
+from .._core.money import Money, RoundingMode
+from .._core.names import did_you_mean
+from ..errors import SchemeError, UnknownNameError
+
+
+if TYPE_CHECKING:
+    from .grants import Grant
+
+
+__all__ = [
+    "BudgetLine",
+    "BudgetTable",
+    "PlanLine",
+    "SpendingPlan",
+    "StatedFigure",
+    "StatedKind",
+]
+
+_ZERO = Money(0)
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"'{attribute.name}' must be non-empty text (got {value!r})"
+        raise SchemeError(msg)
+
+
+def _check_optional_amount(
+    instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
+) -> None:
+    if value is not None and not isinstance(value, Money):
+        msg = f"'{attribute.name}' must be a Money, or None for a p.m. line (got {value!r})"
+        raise SchemeError(msg)
+
+
+def _check_amount(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    if not isinstance(value, Money):
+        msg = f"'{attribute.name}' must be a Money such as Money(1438963) (got {value!r})"
+        raise SchemeError(msg)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PlanLine:
+    """
+    One numbered line of a spending plan (*bestedingsvoorstel*): what, who
+    carries it out (owner), its group, the criterion it meets, and its amount;
+    ``None`` for a *p.m.* (pro memorie) line without an amount yet.
+
+    >>> PlanLine(number=33, description="Overige voorstellen", owner="Alle gemeenten",
+    ...          group="Voorstellen van gemeenten", amount=None).is_pending
+    True
+    """
+
+    number: int
+    description: str = attrs.field(validator=_check_text)
+    owner: str = attrs.field(validator=_check_text)
+    group: str = attrs.field(validator=_check_text)
+    criterion: str | None = None
+    amount: Money | None = attrs.field(validator=_check_optional_amount)
+    note: str = ""
+
+    @property
+    def is_pending(self) -> bool:
+        """Whether this is a *p.m.* line (no amount yet)."""
+        return self.amount is None
+
+    def amount_text(self) -> str:
+        """The amount in whole euros, or ``p.m.``."""
+        if self.amount is None:
+            return "p.m."
+        return self.amount.format(compact=True)
+
+
+class StatedKind(enum.Enum):
+    """Which figure of a plan a document states."""
+
+    BUDGET = "the available budget"
+    GROUP_SUBTOTAL = "a group's subtotal"
+    OWNER_SUBTOTAL = "an owner's subtotal"
+    TOTAL = "the total"
+    REMAINING = "the remaining room"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class StatedFigure:
+    """
+    A figure as a document states it, to check against what the library
+    computes. With *rounded_to*, the document rounds (the text's "€ 1.300.000"
+    for € 1.295.300): it agrees when the computed figure, rounded half up to
+    that unit, equals it.
+
+    Attributes:
+        kind: Which figure it is.
+
+        amount: The stated amount.
+
+        where: Where the document states it (e.g. "the table").
+
+        group: The group or owner, for a subtotal.
+
+        rounded_to: The unit the document rounded to, if it rounds.
+    """
+
+    kind: StatedKind
+    amount: Money = attrs.field(validator=_check_amount)
+    where: str
+    group: str | None = None
+    rounded_to: Money | None = None
+
+
+def _plan_lines(value: Iterable[PlanLine]) -> tuple[PlanLine, ...]:
+    lines = tuple(value)
+    for line in lines:
+        if not isinstance(line, PlanLine):
+            msg = f"a spending plan's lines must be PlanLine objects (got {line!r})"
+            raise SchemeError(msg)
+    return lines
+
+
+def _stated(value: Iterable[StatedFigure]) -> tuple[StatedFigure, ...]:
+    return tuple(value)
+
+
+def _criteria(value: Iterable[tuple[str, str]] | Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class SpendingPlan:
+    """
+    A spending plan for one year of a grant (*bestedingsvoorstel*): numbered
+    lines with owner, group and criterion, *p.m.* lines, subtotals per group
+    and per owner, the remaining budget room, and checks of the document's
+    own figures and against the grant.
+
+    >>> plan = SpendingPlan(title="t", year=2023, budget=Money(100), source="s", lines=[
+    ...     PlanLine(number=1, description="a", owner="X", group="G", amount=Money(60)),
+    ...     PlanLine(number=2, description="b", owner="Y", group="G", amount=None)])
+    >>> plan.total, plan.remaining, [l.number for l in plan.pending()]
+    (Money('60.00'), Money('40.00'), [2])
+
+    Attributes:
+        title: The plan's title.
+
+        year: The year the plan is for.
+
+        budget: The maximum available (*beschikbaar budget*), as the
+            authoritative source says.
+
+        lines: The numbered lines, in the document's order.
+
+        stated: Figures the document states, to be checked.
+
+        criteria: The criteria, as (key, text) pairs.
+
+        budget_source: Where the budget comes from, if not the document itself.
+
+        source: The document.
+    """
+
+    title: str
+    year: int
+    budget: Money = attrs.field(validator=_check_amount)
+    lines: tuple[PlanLine, ...] = attrs.field(converter=_plan_lines)
+    stated: tuple[StatedFigure, ...] = attrs.field(default=(), converter=_stated)
+    criteria: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_criteria)
+    budget_source: str = ""
+    source: str = attrs.field(validator=_check_text)
+
+    def __attrs_post_init__(self) -> None:
+        numbers = [line.number for line in self.lines]
+        if not self.lines:
+            msg = f"{self.title}: a spending plan needs at least one line"
+            raise SchemeError(msg)
+        if len(set(numbers)) != len(numbers):
+            twice = sorted({n for n in numbers if numbers.count(n) > 1})
+            msg = f"{self.title}: line numbers must be distinct (twice: {twice})"
+            raise SchemeError(msg)
+        keys = {k for k, _ in self.criteria}
+        for line in self.lines:
+            if self.criteria and line.criterion is not None and line.criterion not in keys:
+                msg = (
+                    f"{self.title}: line {line.number} names criterion {line.criterion!r}; "
+                    f"the criteria are {', '.join(sorted(keys))}"
+                )
+                raise SchemeError(msg)
+
+    # -- figures ---------------------------------------------------------------------
+
+    @property
+    def total(self) -> Money:
+        """The sum of all lines with an amount."""
+        return sum((line.amount for line in self.lines if line.amount is not None), _ZERO)
+
+    @property
+    def remaining(self) -> Money:
+        """The remaining budget room (*nog niet benutte budgetruimte*): budget - total."""
+        return self.budget - self.total
+
+    def pending(self) -> list[PlanLine]:
+        """The *p.m.* lines."""
+        return [line for line in self.lines if line.is_pending]
+
+    def groups(self) -> tuple[str, ...]:
+        """The groups, in the document's order."""
+        return tuple(dict.fromkeys(line.group for line in self.lines))
+
+    def owners(self) -> tuple[str, ...]:
+        """The owners, in the document's order."""
+        return tuple(dict.fromkeys(line.owner for line in self.lines))
+
+    def subtotals(self) -> dict[str, Money]:
+        """The subtotal of each group, in the document's order."""
+        return {g: self.subtotal(g) for g in self.groups()}
+
+    def by_owner(self) -> dict[str, Money]:
+        """The subtotal of each owner, in the document's order."""
+        return {
+            o: sum(
+                (ln.amount for ln in self.lines if ln.owner == o and ln.amount is not None),
+                _ZERO,
+            )
+            for o in self.owners()
+        }
+
+    def subtotal(self, group: str) -> Money:
+        """
+        The subtotal of *group*.
+
+        Raises:
+            UnknownNameError: No such group; the message lists the closest.
+        """
+        if group not in self.groups():
+            hint = did_you_mean(str(group), list(self.groups()))
+            msg = f"{self.title} has no group {group!r} (groups: {', '.join(self.groups())}){hint}"
+            raise UnknownNameError(msg)
+        return sum(
+            (ln.amount for ln in self.lines if ln.group == group and ln.amount is not None),
+            _ZERO,
+        )
+
+    def line(self, number: int) -> PlanLine:
+        """
+        The line numbered *number*.
+
+        Raises:
+            UnknownNameError: No line has that number.
+        """
+        for ln in self.lines:
+            if ln.number == number:
+                return ln
+        msg = (
+            f"{self.title} has no line {number!r} (lines "
+            f"{self.lines[0].number}-{self.lines[-1].number})"
+        )
+        raise UnknownNameError(msg)
+
+    # -- checks ----------------------------------------------------------------------------
+
+    def _computed(self, figure: StatedFigure) -> Money:
+        if figure.kind is StatedKind.BUDGET:
+            return self.budget
+        if figure.kind is StatedKind.TOTAL:
+            return self.total
+        if figure.kind is StatedKind.GROUP_SUBTOTAL:
+            return self.subtotal(figure.group or "")
+        if figure.kind is StatedKind.OWNER_SUBTOTAL:
+            owners = self.by_owner()
+            if figure.group not in owners:
+                msg = f"{self.title} has no owner {figure.group!r} (owners: {', '.join(owners)})"
+                raise UnknownNameError(msg)
+            return owners[figure.group]
+        return self.remaining
+
+    def findings(self, grant: Grant | None = None) -> tuple[Finding, ...]:
+        """
+        The plan's findings: every stated figure that differs from the
+        computed one (an inconsistency of the document), a total above the
+        budget, and, with *grant*, a budget that differs from the grant's
+        award for the plan's year.
+        """
+        found: list[Finding] = []
+        for figure in self.stated:
+            computed = self._computed(figure)
+            if figure.rounded_to is not None:
+                shown = Money.from_fraction(
+                    computed.as_fraction(), rounding=RoundingMode.HALF_UP, unit=figure.rounded_to
+                )
+                if shown == figure.amount:
+                    continue
+            elif computed == figure.amount:
+                continue
+            label = figure.kind.value + (f" of {figure.group}" if figure.group else "")
+            how, note = self._explain_computed(figure)
+            found.append(
+                Finding(
+                    kind=FindingKind.INCONSISTENCY,
+                    message=(
+                        f"{figure.where} states {label} as {figure.amount:compact}, but "
+                        f"{how} gives {computed:compact}: a difference of "
+                        f"{abs(figure.amount - computed):compact}{note}"
+                    ),
+                    source=self.source,
+                    amount=figure.amount - computed,
+                    year=self.year,
+                )
+            )
+        if self.total > self.budget:
+            found.append(
+                Finding(
+                    kind=FindingKind.PLAN,
+                    message=(
+                        f"the plan's total {self.total:compact} is above the budget "
+                        f"{self.budget:compact} by {self.total - self.budget:compact}"
+                    ),
+                    source=self.source,
+                    amount=self.total - self.budget,
+                    year=self.year,
+                )
+            )
+        if grant is not None:
+            awarded = grant.awarded_in(self.year)
+            if awarded != self.budget:
+                found.append(
+                    Finding(
+                        kind=FindingKind.PLAN,
+                        message=(
+                            f"the plan's budget {self.budget:compact} differs from the award "
+                            f"for {self.year}, {awarded}, by {self.budget - awarded}"
+                        ),
+                        source=grant.source or grant.scheme.source,
+                        amount=self.budget - awarded,
+                        year=self.year,
+                    )
+                )
+        return tuple(found)
+
+    def _explain_computed(self, figure: StatedFigure) -> tuple[str, str]:
+        """How the library computes *figure*, and a note on how the document did."""
+        if figure.kind is StatedKind.REMAINING:
+            text = f"the budget {self.budget:compact} less the total {self.total:compact}"
+            for other in self.stated:
+                if (
+                    other.kind is StatedKind.BUDGET
+                    and other.amount != self.budget
+                    and other.amount - self.total == figure.amount
+                ):
+                    return (
+                        text,
+                        f"; the document computed it from {other.amount:compact} ({other.where})",
+                    )
+            return text, ""
+        if figure.kind is StatedKind.BUDGET:
+            return self.budget_source or "the plan's budget", ""
+        return "the sum of the lines", ""
+
+    # -- explanation and display --------------------------------------------------------------
+
+    def explain(self) -> tuple[str, ...]:
+        """Plain-English lines: the subtotals, total, remaining room and findings."""
+        lines = [f"{self.title} ({self.year}); budget {self.budget:compact}"]
+        for group, amount in self.subtotals().items():
+            numbers = [ln.number for ln in self.lines if ln.group == group]
+            lines.append(
+                f"{group} (lines {numbers[0]}-{numbers[-1]}): {amount:compact}"
+                if numbers == list(range(numbers[0], numbers[-1] + 1))
+                else f"{group} (lines {', '.join(map(str, numbers))}): {amount:compact}"
+            )
+        for owner, amount in self.by_owner().items():
+            lines.append(f"  by {owner}: {amount:compact}")
+        pending = self.pending()
+        if pending:
+            lines.append(
+                "p.m. (no amount yet): " + ", ".join(f"line {ln.number}" for ln in pending)
+            )
+        lines.append(f"Total: {self.total:compact}; remaining room: {self.remaining:compact}")
+        lines += [f"- {f}" for f in self.findings()]
+        return tuple(lines)
+
+    def render(self) -> str:
+        """The plan as a text table, with subtotals and findings."""
+        width = max(len(ln.description) for ln in self.lines)
+        width = min(width, 60)
+        owner_w = max(len(ln.owner) for ln in self.lines)
+        out = [f"{self.title}", f"Source: {self.source}", ""]
+        for group in self.groups():
+            out.append(group)
+            for ln in self.lines:
+                if ln.group != group:
+                    continue
+                crit = f"({ln.criterion})" if ln.criterion else ""
+                out.append(
+                    f"{ln.number:>3} {ln.description[:width]:<{width}}  {ln.owner:<{owner_w}}  "
+                    f"{crit:<3} {ln.amount_text():>12}"
+                )
+            out.append(
+                f"{'':>3} {'Subtotal ' + group:<{width + owner_w + 6}} {self.subtotal(group):>12compact}"
+            )
+            out.append("")
+        label_w = width + owner_w + 6
+        out.append(f"{'':>3} {'Total':<{label_w}} {self.total:>12compact}")
+        out.append(f"{'':>3} {'Available':<{label_w}} {self.budget:>12compact}")
+        out.append(f"{'':>3} {'Remaining room':<{label_w}} {self.remaining:>12compact}")
+        findings = self.findings()
+        if findings:
+            out += ["", "Findings:", *(f"- {f}" for f in findings)]
+        return "\n".join(out)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """Plain rows, one per line, ready for ``pandas.DataFrame(rows)``."""
+        return [
+            {
+                "number": ln.number,
+                "description": ln.description,
+                "owner": ln.owner,
+                "group": ln.group,
+                "criterion": ln.criterion,
+                "amount": None if ln.amount is None else ln.amount.amount,
+            }
+            for ln in self.lines
+        ]
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        body = "".join(
+            f"<tr><td>{ln.number}</td><td>{esc(ln.description)}</td><td>{esc(ln.owner)}</td>"
+            f"<td>{esc(ln.group)}</td><td>{esc(ln.criterion or '')}</td>"
+            f"<td style='text-align:right'>{esc(ln.amount_text())}</td></tr>"
+            for ln in self.lines
+        )
+        foot = "".join(
+            f"<tr><th colspan='5'>{esc(label)}</th>"
+            f"<td style='text-align:right'>{esc(amount.format(compact=True))}</td></tr>"
+            for label, amount in [
+                *((f"subtotal {g}", a) for g, a in self.subtotals().items()),
+                ("total", self.total),
+                ("available", self.budget),
+                ("remaining room", self.remaining),
+            ]
+        )
+        findings = "".join(f"<li>{esc(str(f))}</li>" for f in self.findings())
+        return (
+            f"<div class='izafunding-plan'><table><caption>{esc(self.title)}</caption>"
+            "<thead><tr><th>#</th><th>line</th><th>owner</th><th>group</th><th>criterion</th>"
+            f"<th>amount</th></tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
+            + (f"<ul>{findings}</ul>" if findings else "")
+            + "</div>"
+        )
+
+
+# -- multi-year budget tables ---------------------------------------------------------------
+
+
+def _amounts_by_year(
+    value: Mapping[int, Money] | Iterable[tuple[int, Money]],
+) -> tuple[tuple[int, Money], ...]:
+    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    for year, amount in pairs:
+        if isinstance(year, bool) or not isinstance(year, int):
+            msg = f"years must be ints such as 2023 (got {year!r})"
+            raise SchemeError(msg)
+        if not isinstance(amount, Money):
+            msg = f"the amount for {year} must be a Money (got {amount!r})"
+            raise SchemeError(msg)
+    return tuple(sorted(pairs))
+
+
+@final
+@attrs.frozen(kw_only=True)
+class BudgetLine:
+    """
+    One line of a multi-year budget table (*meerjarenbegroting*): a label and
+    an amount per year.
+    """
+
+    label: str = attrs.field(validator=_check_text)
+    amounts: tuple[tuple[int, Money], ...] = attrs.field(converter=_amounts_by_year)
+
+    def get(self, year: int) -> Money:
+        """The amount for *year* (zero if the line has none)."""
+        return dict(self.amounts).get(year, _ZERO)
+
+
+def _budget_lines(value: Iterable[BudgetLine]) -> tuple[BudgetLine, ...]:
+    return tuple(value)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class BudgetTable:
+    """
+    A multi-year budget table: lines with an amount per year and the totals
+    the document states, checked against the sum of the lines.
+
+    >>> t = BudgetTable(title="t", source="s", lines=[
+    ...     BudgetLine(label="A", amounts={2022: Money(1)}),
+    ...     BudgetLine(label="B", amounts={2022: Money(2)})],
+    ...     stated_totals={2022: Money(4)})
+    >>> t.total(2022), [f.amount for f in t.findings()]
+    (Money('3.00'), [Money('1.00')])
+    """
+
+    title: str
+    lines: tuple[BudgetLine, ...] = attrs.field(converter=_budget_lines)
+    stated_totals: tuple[tuple[int, Money], ...] = attrs.field(
+        default=(), converter=_amounts_by_year
+    )
+    total_label: str = "Total"
+    source: str = attrs.field(validator=_check_text)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years of the table."""
+        years = {y for line in self.lines for y, _ in line.amounts} | {
+            y for y, _ in self.stated_totals
+        }
+        return tuple(sorted(years))
+
+    def total(self, year: int) -> Money:
+        """The sum of the lines for *year*."""
+        return sum((line.get(year) for line in self.lines), _ZERO)
+
+    def line(self, label: str) -> BudgetLine:
+        """
+        The line called *label*.
+
+        Raises:
+            UnknownNameError: No such line; the message lists them.
+        """
+        for ln in self.lines:
+            if ln.label == label:
+                return ln
+        labels = [ln.label for ln in self.lines]
+        msg = f"{self.title} has no line {label!r} (lines: {', '.join(labels)})"
+        raise UnknownNameError(msg)
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Every stated total that is not the sum of its lines."""
+        found = []
+        for year, stated in self.stated_totals:
+            computed = self.total(year)
+            if computed != stated:
+                parts = " + ".join(f"{ln.get(year):compact}" for ln in self.lines)
+                found.append(
+                    Finding(
+                        kind=FindingKind.INCONSISTENCY,
+                        message=(
+                            f"{self.total_label} {year} is stated as {stated:compact}, but its "
+                            f"lines sum to {computed:compact} ({parts}): "
+                            f"{abs(stated - computed):compact} "
+                            + ("more" if stated > computed else "less")
+                            + " than its lines, unexplained"
+                        ),
+                        source=self.source,
+                        amount=stated - computed,
+                        year=year,
+                    )
+                )
+        return tuple(found)
+
+    def render(self) -> str:
+        """The table as text, with the computed and stated totals and the findings."""
+        label_w = (
+            max(
+                len(s) for s in [*(ln.label for ln in self.lines), self.total_label, "Stated total"]
+            )
+            + 2
+        )
+        stated = dict(self.stated_totals)
+        out = [self.title, f"Source: {self.source}", ""]
+        out.append(" " * label_w + "".join(f"{y:>14}" for y in self.years))
+        for ln in self.lines:
+            out.append(
+                f"{ln.label:<{label_w}}" + "".join(f"{ln.get(y):>14compact}" for y in self.years)
+            )
+        out.append(
+            f"{'Sum of lines':<{label_w}}"
+            + "".join(f"{self.total(y):>14compact}" for y in self.years)
+        )
+        out.append(
+            f"{self.total_label + ' (stated)':<{label_w}}"
+            + "".join(f"{stated[y]:>14compact}" if y in stated else f"{'':>14}" for y in self.years)
+        )
+        findings = self.findings()
+        if findings:
+            out += ["", "Findings:", *(f"- {f}" for f in findings)]
+        return "\n".join(out)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """Plain rows, one per line and the stated total, ready for ``pandas.DataFrame(rows)``."""
+        rows: list[dict[str, object]] = [
+            {"line": ln.label, **{str(y): ln.get(y).amount for y in self.years}}
+            for ln in self.lines
+        ]
+        stated = dict(self.stated_totals)
+        rows.append(
+            {
+                "line": f"{self.total_label} (stated)",
+                **{str(y): stated[y].amount for y in self.years if y in stated},
+            }
+        )
+        return rows
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        stated = dict(self.stated_totals)
+        head = "".join(f"<th>{y}</th>" for y in self.years)
+        body = "".join(
+            f"<tr><td>{esc(ln.label)}</td>"
+            + "".join(
+                f"<td style='text-align:right'>{esc(format(ln.get(y), 'compact'))}</td>"
+                for y in self.years
+            )
+            + "</tr>"
+            for ln in self.lines
+        )
+        cells = "".join(
+            f"<td style='text-align:right{';color:#b00;font-weight:bold' if y in stated and stated[y] != self.total(y) else ''}'>"
+            f"{esc(format(stated[y], 'compact')) if y in stated else ''}</td>"
+            for y in self.years
+        )
+        return (
+            f"<table class='izafunding-budget'><caption>{esc(self.title)}</caption>"
+            f"<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody>"
+            f"<tfoot><tr><th>{esc(self.total_label)}</th>{cells}</tr></tfoot></table>"
+        )

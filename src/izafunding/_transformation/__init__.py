@@ -1,0 +1,1 @@
+"""The IZA transformation funds: milestones, schedules, repayment risk and the transformation grant."""

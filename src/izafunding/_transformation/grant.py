@@ -1,0 +1,665 @@
+"""Transformation grants: SPUK transformatiemiddelen tied to a milestone schedule."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Final, final
+
+import attrs
+
+from .._core.findings import Finding, FindingKind
+from .._core.money import Money
+from .._schemes.grants import FrozenMap, Grant
+from .._schemes.rules import DeterminationKind, Scheme
+from .._schemes.settlement import Settlement
+from ..errors import MilestoneError, SchemeError
+from ..schemes import SPUK_TRANSFORMATION
+from .milestones import SEED_002, Milestone, MilestoneKind, MilestoneSchedule, ScheduleSettlement
+
+
+if TYPE_CHECKING:
+    from .._schemes.sisa import BookYears
+
+
+__all__ = [
+    "LateAccounting",
+    "PartnerLine",
+    "PassThrough",
+    "TransformationGrant",
+    "TransformationSettlement",
+]
+
+_UITVOERING: Final = f"{SEED_002}, Uitvoering"
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        msg = f"'{attribute.name}' must be a year such as 2025 (got {value!r})"
+        raise SchemeError(msg)
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"'{attribute.name}' must be a non-empty text (got {value!r})"
+        raise SchemeError(msg)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class LateAccounting:
+    """
+    Costs of one year accounted in the SiSa of a later book year (*kosten
+    verantwoorden in een later boekjaar*).
+
+    Zutphen: "Kosten die Perspectief heeft gemaakt in 2024 mogen worden
+    verantwoord in de SISA-verantwoording in boekjaar 2025" (seed 002,
+    Uitvoering).
+
+    >>> LateAccounting(cost_year=2024, book_year=2025).describe()
+    'costs of 2024 are accounted in the SiSa of book year 2025'
+    """
+
+    cost_year: int = attrs.field(validator=_check_year)
+    book_year: int = attrs.field(validator=_check_year)
+    source: str = attrs.field(default=_UITVOERING, validator=_check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.book_year <= self.cost_year:
+            msg = (
+                f"'book_year' must come after 'cost_year' (got costs of {self.cost_year} in "
+                f"book year {self.book_year})"
+            )
+            raise SchemeError(msg)
+
+    def describe(self) -> str:
+        """In words."""
+        return f"costs of {self.cost_year} are accounted in the SiSa of book year {self.book_year}"
+
+
+def _requirements(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        msg = f"'requirements' must be a tuple of texts, such as ({value!r},) (got {value!r})"
+        raise SchemeError(msg)
+    out = tuple(value)
+    for r in out:
+        if not isinstance(r, str) or not r.strip():
+            msg = f"'requirements' must hold non-empty texts (got {r!r})"
+            raise SchemeError(msg)
+    return out
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PassThrough:
+    """
+    A pass-through subsidy (*doorgeefsubsidie*): the municipality grants the
+    SPUK money yearly, at most the year's instalment, as a subsidy to the
+    executing partner, with its own accountability requirements, and sets it
+    yearly from the milestones reached.
+
+    Zutphen: "maximaal het bedrag van de te ontvangen SPUK jaarlijks als
+    subsidie te verlenen aan Stichting Perspectief" (Besluit 3); "jaarlijks een
+    subsidie inclusief verantwoordingseisen, zoals het verbod op
+    dubbelfinanciering"; "van behaalde mijlpalen stellen we jaarlijks het
+    verleende subsidiebedrag vast" (Uitvoering).
+
+    >>> PassThrough(partner="Stichting Perspectief").requirements
+    ('no double financing (verbod op dubbelfinanciering)',)
+
+    Attributes:
+        partner: The organisation that receives the subsidy.
+
+        requirements: Its accountability requirements (*verantwoordingseisen*).
+
+        source: Where the arrangement is agreed.
+    """
+
+    partner: str = attrs.field(validator=_check_text)
+    requirements: tuple[str, ...] = attrs.field(
+        default=("no double financing (verbod op dubbelfinanciering)",), converter=_requirements
+    )
+    source: str = attrs.field(default=f"{SEED_002}, Besluit 3 and Uitvoering", validator=_check_text)
+
+
+def _check_scheme(instance: object, attribute: attrs.Attribute[Scheme], value: object) -> None:
+    if not isinstance(value, Scheme):
+        msg = f"'scheme' must be a Scheme such as izafunding.schemes.SPUK_TRANSFORMATION (got {value!r})"
+        raise SchemeError(msg)
+
+
+def _check_schedule(instance: object, attribute: attrs.Attribute[MilestoneSchedule], value: object) -> None:
+    if not isinstance(value, MilestoneSchedule):
+        msg = f"'schedule' must be a MilestoneSchedule (got {value!r})"
+        raise MilestoneError(msg)
+
+
+def _check_pass_through(
+    instance: object, attribute: attrs.Attribute[PassThrough | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, PassThrough):
+        msg = (
+            f"'pass_through' must be PassThrough(partner=...) or None "
+            f"(got {value!r}, a {type(value).__name__})"
+        )
+        raise SchemeError(msg)
+
+
+def _late_tuple(value: Iterable[LateAccounting]) -> tuple[LateAccounting, ...]:
+    if isinstance(value, LateAccounting):
+        value = (value,)
+    if not isinstance(value, Iterable):
+        msg = f"'late_accounting' must be a sequence of LateAccounting rules (got {value!r})"
+        raise SchemeError(msg)
+    out = tuple(value)
+    for rule in out:
+        if not isinstance(rule, LateAccounting):
+            msg = f"'late_accounting' must hold LateAccounting rules (got {rule!r})"
+            raise SchemeError(msg)
+    return out
+
+
+@final
+@attrs.frozen(kw_only=True)
+class TransformationGrant:
+    """
+    A grant of SPUK transformatiemiddelen (*beschikking*): the plan's budget
+    per year, paid as a 100% advance in yearly instalments (art. 7), tied to
+    the milestone schedule, set definitively from the milestones reached
+    (art. 10).
+
+    Spending may move between years inside the grant period: the scheme's
+    carry-over rule lets unspent money move on, so only what is unspent at
+    the end of the period, or spent on milestones missed, comes back.
+
+    >>> from izafunding.examples.zutphen import schedule
+    >>> from izafunding.schemes import SPUK_TRANSFORMATION
+    >>> grant = TransformationGrant(schedule=schedule(), recipient="Zutphen",
+    ...                             scheme=SPUK_TRANSFORMATION.as_version("2024"))
+    >>> grant.advances[2025], grant.total
+    (Money('167587.00'), Money('341840.00'))
+
+    Attributes:
+        schedule: The plan's milestones; their amounts per budget year are
+            the award per year.
+
+        recipient: The municipality that applies and receives the money.
+
+        scheme: The scheme; default :data:`izafunding.schemes.SPUK_TRANSFORMATION`.
+            It must set the amount from the milestones reached.
+
+        pass_through: The subsidy to the executing partner, if any.
+
+        late_accounting: Rules that move costs to a later SiSa book year.
+
+        source: The decision or document.
+    """
+
+    schedule: MilestoneSchedule = attrs.field(validator=_check_schedule)
+    recipient: str = attrs.field(validator=_check_text)
+    scheme: Scheme = attrs.field(default=SPUK_TRANSFORMATION, validator=_check_scheme)
+    pass_through: PassThrough | None = attrs.field(default=None, validator=_check_pass_through)
+    late_accounting: tuple[LateAccounting, ...] = attrs.field(default=(), converter=_late_tuple)
+    source: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        period = self.scheme.period
+        for year in self.schedule.by_year():
+            rules = self.scheme.rules_for(year)  # a year outside the period raises
+            if rules.determination.kind is not DeterminationKind.MILESTONES:
+                msg = (
+                    f"{self.scheme.name} does not set its amounts from milestones in {year} "
+                    f"({rules.determination.describe()}); a TransformationGrant needs a scheme "
+                    f"such as SPUK_TRANSFORMATION"
+                )
+                raise SchemeError(msg)
+        for m in self.schedule.milestones:
+            if m.due not in period:
+                msg = (
+                    f"milestone {m.name!r} is due {m.due.isoformat()}, outside the grant period "
+                    f"{period} of {self.scheme.name}"
+                )
+                raise MilestoneError(msg)
+        seen: set[int] = set()
+        for rule in self.late_accounting:
+            for year in (rule.cost_year, rule.book_year):
+                self.scheme.check_year(year)
+            if rule.cost_year in seen:
+                msg = f"two late-accounting rules for the costs of {rule.cost_year}; give one"
+                raise SchemeError(msg)
+            seen.add(rule.cost_year)
+
+    # -- the award and its advances -------------------------------------------------
+
+    @property
+    def grant(self) -> Grant:
+        """The plain :class:`~izafunding.Grant`: the budget per year as the award, advances by the scheme's rule."""
+        return Grant(
+            scheme=self.scheme,
+            recipient=self.recipient,
+            awarded=self.schedule.by_year(),
+            source=self.source,
+        )
+
+    @property
+    def advances(self) -> Mapping[int, Money]:
+        """The advance (*voorschot*) per year: 100% of the year's budget (art. 7)."""
+        advances = self.grant.advances
+        assert advances is not None
+        return advances
+
+    @property
+    def total(self) -> Money:
+        """The total granted."""
+        return self.schedule.total
+
+    def book_year(self, cost_year: int) -> int:
+        """
+        The SiSa book year in which costs of *cost_year* are accounted.
+
+        >>> TransformationGrant(schedule=_example(), recipient="Zutphen",
+        ...     late_accounting=[LateAccounting(cost_year=2024, book_year=2025)]).book_year(2024)
+        2025
+        """
+        self.scheme.check_year(cost_year)
+        for rule in self.late_accounting:
+            if rule.cost_year == cost_year:
+                return rule.book_year
+        return cost_year
+
+    def by_book_year(self, costs: Mapping[int, Money]) -> dict[int, Money]:
+        """Costs per year they were made -> costs per SiSa book year."""
+        out: dict[int, Money] = {}
+        for year, amount in costs.items():
+            if not isinstance(amount, Money):
+                msg = f"costs[{year}] must be a Money (got {amount!r})"
+                raise SchemeError(msg)
+            book = self.book_year(year)
+            out[book] = out.get(book, Money(0)) + amount
+        return dict(sorted(out.items()))
+
+    def subsidy_granted(self) -> dict[int, Money]:
+        """
+        The pass-through subsidy granted (*verleend*) per year: at most the
+        year's instalment (Besluit 3), so the instalment itself.
+
+        Raises:
+            SchemeError: The grant has no pass-through partner.
+        """
+        if self.pass_through is None:
+            msg = "this grant has no pass_through partner; give pass_through=PassThrough(partner=...)"
+            raise SchemeError(msg)
+        return dict(self.advances)
+
+    # -- settlement ------------------------------------------------------------------------
+
+    def settle(
+        self,
+        *,
+        reached: Mapping[str, Iterable[str]],
+        spent: Mapping[str, Money] | None = None,
+        costs: Mapping[int, Money] | None = None,
+    ) -> TransformationSettlement:
+        """
+        Settle the grant (*vaststelling*, art. 10) from the outcomes.
+
+        Args:
+            reached: Milestone name -> the areas where it was reached.
+
+            spent: Milestone name -> what was spent on it (default: the
+                planned spending).
+
+            costs: The costs per year they were made (default: each
+                milestone's spending in its budget year). They are booked in
+                SiSa book years (late accounting), settled year by year
+                under the scheme's rules (money may move between years inside
+                the period), and must add up to the spending on the
+                milestones, else a finding says by how much they differ.
+
+        The amount set definitively is what was spent on the milestones
+        reached, up to their amounts, and never more than the eligible costs;
+        the rest of the advances is repaid; each bearer pays what was spent on
+        the missed milestones it bears.
+        """
+        if costs is not None and not isinstance(costs, Mapping):
+            msg = f"costs must map a year to a Money, such as {{2025: Money(167587)}} (got {costs!r})"
+            raise SchemeError(msg)
+        milestones = self.schedule.settle(reached=reached, spent=spent)
+        if costs is None:
+            planned: dict[int, Money] = {}
+            for o in milestones.outcomes:
+                y = o.milestone.year
+                planned[y] = planned.get(y, Money(0)) + o.spent
+            costs = planned
+        booked = _against_advances(self.by_book_year(costs), self.advances)
+        years = self.grant.settle(spent=booked)
+        return TransformationSettlement(
+            grant=self,
+            milestones=milestones,
+            years=years,
+            costs=FrozenMap(sorted(costs.items())),
+        )
+
+
+def _against_advances(booked: Mapping[int, Money], advances: Mapping[int, Money]) -> dict[int, Money]:
+    """
+    The costs per book year counted against the advances as they came: costs
+    made ahead of an advance (prefinancing) count in the year whose advance
+    covers them, since money may be spent "at another moment" within the
+    grant period (seed 002; art. 10 sets the amount over the whole period).
+    What no advance covers stays in the last year.
+
+    >>> _against_advances({2024: Money(3000), 2025: Money(1000)},
+    ...                   {2024: Money(1000), 2025: Money(2000), 2026: Money(1000)})
+    {2024: Money('1000.00'), 2025: Money('2000.00'), 2026: Money('1000.00')}
+    """
+    years = sorted(set(booked) | set(advances))
+    out: dict[int, Money] = {}
+    costs = paid = counted = 0
+    for i, year in enumerate(years):
+        costs += booked.get(year, Money(0)).cents
+        paid += advances.get(year, Money(0)).cents
+        upto = costs if i == len(years) - 1 else min(costs, paid)
+        out[year] = Money.from_cents(upto - counted)
+        counted = upto
+    return out
+
+
+def _example() -> MilestoneSchedule:
+    """A tiny schedule for the docstrings."""
+    return MilestoneSchedule(
+        [
+            Milestone(name="M1", kind=MilestoneKind.EFFORT, amount=Money(1000),
+                      due=date(2024, 12, 31), areas=("A",), bearer="gemeente"),
+            Milestone(name="R1", kind=MilestoneKind.RESULT, amount=Money(500),
+                      due=date(2025, 12, 31), areas=("A",), bearer="zorg"),
+        ]
+    )
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PartnerLine:
+    """
+    One year of the pass-through subsidy: granted, set from the milestones
+    reached, borne by the parties for the missed ones, reclaimed from the
+    partner as unspent. Always ``granted == determined + borne + reclaimed``.
+
+    Attributes:
+        year: The budget year.
+
+        partner: The partner.
+
+        granted: The subsidy granted (*verleend*) for the year.
+
+        determined: Set (*vastgesteld*) from the year's milestones reached.
+
+        borne: Spent on the year's missed milestones, per bearer.
+
+        reclaimed: Not spent: reclaimed from the partner.
+    """
+
+    year: int
+    partner: str
+    granted: Money
+    determined: Money
+    borne: FrozenMap[str, Money]
+    reclaimed: Money
+
+
+@final
+@attrs.frozen(kw_only=True)
+class TransformationSettlement:
+    """
+    The settlement (*vaststelling*) of a transformation grant: per milestone
+    (:attr:`milestones`), per year under the scheme's rules (:attr:`years`),
+    and per year for the pass-through partner (:meth:`partner_lines`).
+
+    Invariants: ``determined + repayable == paid`` (every advance is either
+    set definitively or repaid), so the repayment never exceeds the
+    advances paid.
+
+    Attributes:
+        grant: The grant settled.
+
+        milestones: The settlement of the schedule.
+
+        years: The year-by-year settlement of the costs, booked per SiSa book year.
+
+        costs: The costs per year they were made.
+    """
+
+    grant: TransformationGrant
+    milestones: ScheduleSettlement
+    years: Settlement
+    costs: FrozenMap[int, Money]
+
+    @property
+    def paid(self) -> Money:
+        """The advances paid."""
+        return Money.from_cents(sum(m.cents for m in self.grant.advances.values()))
+
+    @property
+    def determined(self) -> Money:
+        """
+        The amount set definitively: spent on milestones reached, up to their
+        amounts, and at most the costs made inside the grant period (art. 10),
+        counted over the whole period: costs made ahead of a year's advance
+        (prefinancing) count, as money may be spent "at another moment" within
+        the period (seed 002), even where the year-by-year book shows them as
+        spending above that year's advance.
+        """
+        return min(self.milestones.determined, self.in_period, self.paid)
+
+    @property
+    def in_period(self) -> Money:
+        """The costs booked in the grant period."""
+        return sum((y.spent for y in self.years.years), Money(0))
+
+    @property
+    def repayable(self) -> Money:
+        """What goes back to the ministry: the advances less what is set definitively."""
+        return self.paid - self.determined
+
+    @property
+    def by_bearer(self) -> dict[str, Money]:
+        """Per bearer, what it pays: what was spent on the missed milestones it bears."""
+        return self.milestones.by_bearer
+
+    @property
+    def sisa(self) -> BookYears:
+        """
+        The costs per SiSa book year (after late accounting), a mapping;
+        called with a year, ``sisa(2025)``, the year's SiSa report (issue 15,
+        see :func:`izafunding._schemes.sisa.transformation_sisa`).
+        """
+        from .._schemes.sisa import BookYears
+
+        return BookYears(self.grant.by_book_year(self.costs), self)
+
+    def partner_lines(self) -> tuple[PartnerLine, ...]:
+        """
+        Per year, the pass-through subsidy: granted, set from the milestones
+        reached, borne for the missed ones, reclaimed as unspent.
+
+        Raises:
+            SchemeError: The grant has no pass-through partner.
+        """
+        granted = self.grant.subsidy_granted()
+        assert self.grant.pass_through is not None
+        partner = self.grant.pass_through.partner
+        lines = []
+        for year, amount in granted.items():
+            outcomes = [o for o in self.milestones.outcomes if o.milestone.year == year]
+            borne: dict[str, Money] = {}
+            for o in outcomes:
+                if o.borne.cents:
+                    borne[o.milestone.bearer] = borne.get(o.milestone.bearer, Money(0)) + o.borne
+            lines.append(
+                PartnerLine(
+                    year=year,
+                    partner=partner,
+                    granted=amount,
+                    determined=sum((o.determined for o in outcomes), Money(0)),
+                    borne=FrozenMap(borne),
+                    reclaimed=sum((o.unspent for o in outcomes), Money(0)),
+                )
+            )
+        return tuple(lines)
+
+    @property
+    def prefinanced(self) -> dict[int, Money]:
+        """Per SiSa book year, the costs made ahead of the advances (counted against later ones)."""
+        out: dict[int, Money] = {}
+        costs = paid = 0
+        for year in sorted(set(self.sisa) | set(self.grant.advances)):
+            costs += self.sisa.get(year, Money(0)).cents
+            paid += self.grant.advances.get(year, Money(0)).cents
+            ahead = costs - paid - sum(m.cents for m in out.values())
+            if ahead > 0:
+                out[year] = Money.from_cents(ahead)
+        return out
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """
+        The determination over the whole period (the one finding that makes
+        money repayable), costs made ahead of the advances, overspending on
+        milestones, and costs that do not match the milestones. They derive
+        from the determination: their ``repayable`` add up to :attr:`repayable`.
+        """
+        art10 = f"{self.grant.scheme.source}, art. 10"
+        missed = ", ".join(f"{b} {m}" for b, m in self.by_bearer.items() if m.cents)
+        out = [] if self.repayable.is_zero() else [
+            Finding(
+                kind=FindingKind.DETERMINATION,
+                message=(
+                    f"set definitively over the whole period {self.determined}: spent on the "
+                    f"milestones reached, up to their amounts, {self.milestones.determined}; costs "
+                    f"in the grant period {self.in_period}; advances {self.paid}: "
+                    + f"{self.repayable} is repayable"
+                    + (f" (spent on missed milestones: {missed})" if missed else "")
+                ),
+                source=art10,
+                amount=self.determined,
+                repayable=self.repayable,
+            )
+        ]
+        for year, ahead in self.prefinanced.items():
+            out.append(
+                Finding(
+                    kind=FindingKind.PREFINANCED,
+                    message=(
+                        f"costs up to {year} exceed the advances up to {year} by {ahead}: they are "
+                        f"eligible within the grant period and count against the later advances"
+                    ),
+                    source=f"{art10}; {_UITVOERING}",
+                    amount=ahead,
+                    year=year,
+                )
+            )
+        out += self.milestones.findings
+        on_milestones = Money.from_cents(sum(o.spent.cents for o in self.milestones.outcomes))
+        total_costs = Money.from_cents(sum(m.cents for m in self.costs.values()))
+        if on_milestones != total_costs:
+            out.append(
+                Finding(
+                    kind=FindingKind.INCONSISTENCY,
+                    message=(
+                        f"the costs per year add up to {total_costs}, the spending per milestone "
+                        f"to {on_milestones} (difference {total_costs - on_milestones})"
+                    ),
+                    source=art10,
+                    amount=abs(total_costs - on_milestones),
+                )
+            )
+        return tuple(out)
+
+    def explain(self) -> tuple[str, ...]:
+        """Per milestone, per year and per partner year, then the totals."""
+        g = self.grant
+        lines = [
+            f"Settlement of {g.scheme.name} for {g.recipient}: advances {self.paid}, "
+            f"set definitively {self.determined}, repaid {self.repayable}",
+            *self.milestones.explain(),
+        ]
+        for rule in g.late_accounting:
+            lines.append(f"SiSa: {rule.describe()} [source: {rule.source}]")
+        lines += [f"  book year {y}: costs {m}" for y, m in self.sisa.items()]
+        lines.append(
+            "Year by year, the costs against the advances as they came (costs made ahead of an "
+            "advance count against the later ones; the determination over the whole period "
+            "decides what is repayable):"
+        )
+        ahead = self.prefinanced
+        for y in self.years.years:
+            lines.append(
+                f"  {y.year}: advance {y.awarded}, costs counted {y.spent}"
+                + (f" (costs ahead of the advances: {ahead[y.year]})" if y.year in ahead else "")
+                + (
+                    f", unspent moving on {y.carried_over}"
+                    if not y.carried_over.is_zero()
+                    else ""
+                )
+            )
+        lines.append(
+            f"  determination over the period: set {self.determined}, repayable {self.repayable}"
+        )
+        if g.pass_through is not None:
+            lines.append(
+                f"Subsidy to {g.pass_through.partner} ({'; '.join(g.pass_through.requirements)}):"
+            )
+            for p in self.partner_lines():
+                borne = ", ".join(f"{b} {m}" for b, m in p.borne.items()) or "nothing"
+                lines.append(
+                    f"  {p.year}: granted {p.granted}, set {p.determined}, borne for missed "
+                    f"milestones: {borne}, reclaimed as unspent {p.reclaimed}"
+                )
+        lines += [f"Finding: {f}" for f in self.findings]
+        return tuple(lines)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """
+        Per year: advance, costs, SiSa book-year costs, and the milestones set
+        and repaid. The determination is over the whole period: what it makes
+        repayable beyond the milestones' own figures is shown in the last
+        year, so the column adds up to :attr:`repayable`.
+        """
+        sisa = self.sisa
+        years = list(self.grant.advances.items())
+        repaid: list[Money] = []
+        determined: list[Money] = []
+        for year, _ in years:
+            outcomes = [o for o in self.milestones.outcomes if o.milestone.year == year]
+            repaid.append(sum((o.repayable for o in outcomes), Money(0)))
+            determined.append(sum((o.determined for o in outcomes), Money(0)))
+        if repaid:
+            repaid[-1] += self.repayable - sum(repaid, Money(0))
+        return [
+            {
+                "year": year,
+                "advance": advance.amount,
+                "costs": self.costs.get(year, Money(0)).amount,
+                "sisa_costs": sisa.get(year, Money(0)).amount,
+                "determined": d.amount,
+                "repayable": r.amount,
+            }
+            for (year, advance), d, r in zip(years, determined, repaid, strict=True)
+        ]
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        body = "".join(
+            "<tr>" + "".join(f"<td style='text-align:right'>{esc(str(v))}</td>" for v in row.values()) + "</tr>"
+            for row in self.to_rows()
+        )
+        return (
+            "<table class='izafunding-transformation'>"
+            f"<caption>{esc(self.grant.scheme.name)} for {esc(self.grant.recipient)}: set "
+            f"{esc(str(self.determined))}, repaid {esc(str(self.repayable))}</caption>"
+            "<thead><tr><th>year</th><th>advance</th><th>costs</th><th>SiSa costs</th>"
+            "<th>set</th><th>repaid</th></tr></thead>"
+            f"<tbody>{body}</tbody></table>"
+            + self.milestones._repr_html_()
+        )
