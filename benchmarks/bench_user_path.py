@@ -47,7 +47,7 @@ def weights(n: int, seed: int = 342) -> dict[str, int]:
     return {f"Gemeente {i:06d}": rng.randint(900, 950000) for i in range(n)}
 
 
-def hand_prorata(total_cents: int, ws: dict[str, int]) -> dict[str, Money]:
+def hand_prorata(total_cents: int, ws: dict[str, int]) -> dict[object, Money]:
     """What a careful developer writes by hand: largest remainder in cents, parts as Money."""
     names = list(ws)
     values = list(ws.values())
@@ -68,7 +68,7 @@ def hand_prorata(total_cents: int, ws: dict[str, int]) -> dict[str, Money]:
     return {n: Money.from_cents(c) for n, c in zip(names, floors, strict=True)}
 
 
-def lib_prorata(total: Money, ws: dict[str, int]) -> dict[str, Money]:
+def lib_prorata(total: Money, ws: dict[str, int]) -> dict[object, Money]:
     """The user's path through the library."""
     return dict(allocate(total, ProRata(ws), rounding=LargestRemainder()))
 
