@@ -482,7 +482,7 @@ class TestCommandLine:
         self, capsys: pytest.CaptureFixture[str], argv: list[str], words: str
     ) -> None:
         """argparse's errors are one line in words, with exit code 2 (no usage block)."""
-        with pytest.raises(SystemExit) as caught:
+        with pytest.raises(SystemExit, match=r"2") as caught:
             main(argv)
         assert caught.value.code == 2
         err = capsys.readouterr().err
