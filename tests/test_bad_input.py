@@ -298,6 +298,10 @@ API: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("csv-second-header", _r(parse_weights_csv, "name,weight\nname,weight\n", "w.csv"), InputFileError, "line 2"),
     ("csv-semicolon-english", _r(parse_weights_csv, "a;1,000.00\n", "w.csv"), InputFileError, "ambiguous"),
     ("csv-semicolon-cells", _r(parse_weights_csv, "a;1;2\n", "w.csv"), InputFileError, "two cells 'name;weight'"),
+    ("csv-stray-return", _r(parse_weights_csv, "a,\"1\r\n\"x\n\r0", "w.csv"), InputFileError, "not a valid CSV file|expected"),
+    ("csv-carriage-return", _r(parse_weights_csv, "\r0", "w.csv"), InputFileError, "w.csv"),
+    ("money-exponent-overflow", _r(Money, "1e1000000000000000000"), ParseError, "not a plain number"),
+    ("weight-exponent-overflow", _r(field_weight, "0E1000000000000000000", where="w"), InputFileError, "expected a weight"),
     ("csv-too-big", _r(parse_weights_csv, "a,1\n" * (MAX_FILE_BYTES // 4 + 1), "big.csv"), InputFileError, "limited to 10 MB"),
 ]
 

@@ -41,7 +41,7 @@ _ENGLISH_THOUSANDS = re.compile(r"^[1-9][0-9]{0,2}(?:,[0-9]{3})+$")
 # Dutch with both marks: dots group thousands in threes, then one decimal comma.
 _DUTCH_BOTH = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+$")
 # What a weight may look like once spaces are gone: ASCII digits, one mark, an exponent.
-_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?$", re.ASCII)
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]{1,9})?$", re.ASCII)
 _FRACTION = re.compile(r"^[+-]?[0-9]+/[0-9]+$", re.ASCII)
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
 
@@ -305,7 +305,11 @@ def parse_weights_csv(text: str, source: str) -> dict[str, int | Decimal | Fract
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if ";" in first else ","
     weights: dict[str, int | Decimal | Fraction] = {}
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as e:
+        msg = f"{source}: not a valid CSV file ({e}); save it from a spreadsheet as CSV"
+        raise InputFileError(msg) from None
     seen_data = False
     for number, row in enumerate(rows, start=1):
         if not row or all(not cell.strip() for cell in row):

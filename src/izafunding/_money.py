@@ -152,7 +152,7 @@ _AMOUNT = re.compile(
     re.VERBOSE | re.ASCII,
 )
 # A plain number for Money("..."): ASCII digits, an optional point, no underscores.
-_PLAIN = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$", re.ASCII)
+_PLAIN = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,9})?$", re.ASCII)
 _SCALES: Final = {
     "miljoen": 10**6,
     "mln": 10**6,
