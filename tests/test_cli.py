@@ -65,10 +65,10 @@ class TestAllocate:
     @pytest.mark.parametrize(
         ("content", "suffix", "message"),
         [
-            ("[weights]\na = 1.5\n", ".toml", "weights.a: 1.5 is a float"),
+            ("[weights]\na = 1.5\n", ".toml", "field 'a': 1.5 is a float"),
             ("[weights]\na = -1\n", ".toml", "must not be negative"),
-            ("weights = 3\n", ".toml", "weights: must be a table"),
-            ("[other]\n", ".toml", "weights: missing"),
+            ("weights = 3\n", ".toml", "field 'weights': must be a table"),
+            ("[other]\n", ".toml", "unknown table [other]"),
             ("[weights\n", ".toml", "not valid TOML"),
             ("a,1,2\n", ".csv", "line 1: expected two cells"),
             ("a,1\na,2\n", ".csv", "line 2: 'a' appears twice"),
@@ -167,12 +167,17 @@ class TestWeightFiles:
         with pytest.raises(InputFileError, match="ambiguous"):
             field_weight(text, where="w.csv: line 2")
 
-    @pytest.mark.parametrize("text", ["0.300", "1.234,5", "12,5", "0.3"])
-    def test_unambiguous_decimals(self, text: str) -> None:
-        """Plain decimals and Dutch decimals with a comma are read."""
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [("0.300", "0.300"), ("1.234,5", "1234.5"), ("12,5", "12.5"), ("0.3", "0.3")],
+    )
+    def test_unambiguous_decimals(self, text: str, value: str) -> None:
+        """Plain decimals and Dutch decimals with a comma are read, to their exact value."""
         from izafunding._inputfiles import field_weight
 
-        assert isinstance(field_weight(text, where="w"), Decimal)
+        read = field_weight(text, where="w")
+        assert isinstance(read, Decimal)
+        assert read == Decimal(value)
 
     @pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf", "sNaN"])
     def test_not_finite(self, text: str) -> None:

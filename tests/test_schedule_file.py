@@ -61,7 +61,7 @@ class TestParse:
             '\n[[scenario]]\nname = "bad"\nweight = "1/4"\nchances = { M1 = { A = "0%" }, R1 = "10%" }\n'
         )
         risk_file = parse_risk_toml(text, "m.toml")
-        assert risk_file.schedule.rule == ShareOfAreas(Fraction(1, 2))
+        assert risk_file.schedule.rule == ShareOfAreas(Fraction(1, 2), source="the rule written in m.toml")
         assert isinstance(risk_file.chances, CommonFactor)
         chances = risk_file.schedule.chances(risk_file.chances)
         # M1 needs 1 of 2 areas: good 1 - 1/10 × 1/2 = 19/20; bad: only B at 1/2.

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ._compare import Comparison, ComparisonRow, compare
     from ._findings import Finding, FindingKind
     from ._grants import Grant
+    from ._members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
     from ._milestones import (
         AllAreas,
         CommonFactor,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
         Scenario,
     )
     from ._settlement import ComponentSettlement, Settlement, YearSettlement
+    from ._sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
     from ._spending_plan import (
         BudgetLine,
         BudgetTable,
@@ -119,8 +121,10 @@ __all__ = [
     "LargestRemainder",
     "LateAccounting",
     "LineFigures",
+    "MemberAccount",
     "MemberFigures",
     "MemberSplit",
+    "MembersYear",
     "Milestone",
     "MilestoneError",
     "MilestoneKind",
@@ -130,6 +134,7 @@ __all__ = [
     "Money",
     "MoneyError",
     "Offset",
+    "OverspendRule",
     "ParseError",
     "PartnerLine",
     "PartnerShortfall",
@@ -142,6 +147,7 @@ __all__ = [
     "Proration",
     "ProrationBasis",
     "Reduction",
+    "RegionAgreement",
     "RegionError",
     "RepaymentRisk",
     "RiskProfile",
@@ -153,6 +159,11 @@ __all__ = [
     "SchemeError",
     "Settlement",
     "ShareOfAreas",
+    "SisaIndicator",
+    "SisaReport",
+    "SisaRow",
+    "SisaShape",
+    "SisaWording",
     "SpendingPlan",
     "Stake",
     "StatedFigure",
@@ -187,25 +198,34 @@ _LAZY: dict[str, str] = {
     "Grant": "izafunding._grants",
     "LateAccounting": "izafunding._transformation",
     "LineFigures": "izafunding._scenarios",
+    "MemberAccount": "izafunding._members",
     "MemberFigures": "izafunding._scenarios",
     "MemberSplit": "izafunding._scenarios",
+    "MembersYear": "izafunding._members",
     "Milestone": "izafunding._milestones",
     "MilestoneKind": "izafunding._milestones",
     "MilestoneOutcome": "izafunding._milestones",
     "MilestoneSchedule": "izafunding._milestones",
     "Mitigation": "izafunding._milestones",
     "Offset": "izafunding._scenarios",
+    "OverspendRule": "izafunding._members",
     "PartnerLine": "izafunding._transformation",
     "PartnerShortfall": "izafunding._scenarios",
     "PassThrough": "izafunding._transformation",
     "PlanLine": "izafunding._spending_plan",
     "Reduction": "izafunding._scenarios",
+    "RegionAgreement": "izafunding._members",
     "RepaymentRisk": "izafunding._risk",
     "RiskProfile": "izafunding._risk",
     "Scenario": "izafunding._scenarios",
     "ScheduleSettlement": "izafunding._milestones",
     "Settlement": "izafunding._settlement",
     "ShareOfAreas": "izafunding._milestones",
+    "SisaIndicator": "izafunding._sisa",
+    "SisaReport": "izafunding._sisa",
+    "SisaRow": "izafunding._sisa",
+    "SisaShape": "izafunding._sisa",
+    "SisaWording": "izafunding._sisa",
     "SpendingPlan": "izafunding._spending_plan",
     "Stake": "izafunding._risk",
     "StatedFigure": "izafunding._spending_plan",
@@ -217,7 +237,19 @@ _LAZY: dict[str, str] = {
 }
 
 
+# The public modules, reachable as attributes after `import izafunding` (loaded on first use).
+_SUBMODULES: frozenset[str] = frozenset({"data", "examples", "schemes", "strategies"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        try:
+            return importlib.import_module(f"izafunding.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != "hypothesis":
+                raise
+            msg = "izafunding.strategies needs Hypothesis: pip install 'izafunding[testing]'"
+            raise FundingError(msg) from None
     module = _LAZY.get(name)
     if module is None:
         msg = f"module 'izafunding' has no attribute {name!r}"
@@ -228,4 +260,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | _SUBMODULES)

@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeAlias, final, runtime_checkable
 
 import attrs
 
-from ._money import Money
+from ._money import MAX_NUMBER_DIGITS, Money, check_number_size
 from .errors import AllocationError, FloatNotAllowedError, UnknownNameError
 
 
@@ -34,6 +34,7 @@ Recipient: TypeAlias = Hashable
 Weight: TypeAlias = int | Decimal | Fraction
 
 _CENT = Money.from_cents(1)
+_MAX_WEIGHT = 10**MAX_NUMBER_DIGITS
 
 
 def identifier_of(recipient: object) -> str:
@@ -83,7 +84,7 @@ def _fmt_number(value: Fraction) -> str:
 
 
 def _check_weight(recipient: object, weight: object, what: str) -> Fraction:
-    if type(weight) is int and weight >= 0:  # the common case: inhabitants
+    if type(weight) is int and 0 <= weight < _MAX_WEIGHT:  # the common case: inhabitants
         return Fraction(weight)
     if isinstance(weight, float):
         msg = (
@@ -100,6 +101,7 @@ def _check_weight(recipient: object, weight: object, what: str) -> Fraction:
     if isinstance(weight, Decimal) and not weight.is_finite():
         msg = f"{what} of {recipient!r} must be finite (got {weight!r})"
         raise AllocationError(msg)
+    check_number_size(weight, f"{what} of {recipient!r}", AllocationError)
     if weight < 0:
         msg = f"{what} of {recipient!r} must not be negative (got {weight!r})"
         raise AllocationError(msg)
@@ -134,6 +136,9 @@ def _check_unique(recipients: Sequence[Recipient], what: str) -> None:
         except TypeError:
             msg = f"{what}: recipient {r!r} must be hashable, such as a name"
             raise AllocationError(msg) from None
+        if isinstance(r, str) and not r.strip():
+            msg = f"{what}: a recipient's name is empty ({r!r}); give every recipient a name"
+            raise AllocationError(msg)
         if r in seen:
             msg = f"{what}: recipient {r!r} appears twice; each recipient may appear once"
             raise AllocationError(msg)
@@ -511,6 +516,43 @@ def _unknown(recipient: object, known: Sequence[Recipient]) -> UnknownNameError:
     return UnknownNameError(msg)
 
 
+def _check_custom_shares(
+    key: object, recipients: tuple[Recipient, ...], nums: object, den: object
+) -> None:
+    """A key of the user's own making: its shares must conserve the money."""
+    where = f"the key {type(key).__name__}"
+    if not recipients:
+        msg = f"{where} has no recipients; give it at least one"
+        raise AllocationError(msg)
+    _check_unique(recipients, where)
+    if isinstance(den, bool) or not isinstance(den, int) or den <= 0:
+        msg = (
+            f"{where}: integer_shares() must give a positive int denominator "
+            f"(got {den!r}); shares are numerators over it"
+        )
+        raise AllocationError(msg)
+    if not isinstance(nums, tuple) or len(nums) != len(recipients):
+        count = len(nums) if isinstance(nums, tuple) else "no tuple of"
+        msg = (
+            f"{where}: integer_shares() must give one share per recipient "
+            f"({len(recipients)} recipients, got {count} shares)"
+        )
+        raise AllocationError(msg)
+    for r, n in zip(recipients, nums, strict=True):
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            msg = f"{where}: the share of {r!r} must be a non-negative int numerator (got {n!r})"
+            raise AllocationError(msg)
+    if sum(nums) != den:
+        msg = (
+            f"{where}: the shares add up to {sum(nums)}/{den}, not {den}/{den}; "
+            f"the parts would not add up to the total"
+        )
+        raise AllocationError(msg)
+    if den >= _MAX_WEIGHT:
+        msg = f"{where}: the denominator has more than {MAX_NUMBER_DIGITS} digits"
+        raise AllocationError(msg)
+
+
 def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocation:
     """
     Divide *total* over the recipients of *key*, rounding as *rounding* says.
@@ -539,6 +581,8 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
         raise AllocationError(msg)
     nums, den = key.integer_shares()
     recipients = tuple(key.recipients)
+    if not isinstance(key, (Equal, ProRata, Fixed, Composite)):
+        _check_custom_shares(key, recipients, nums, den)
     unit = rounding.unit.cents
     sign = -1 if total.cents < 0 else 1
     amount = total.cents * sign

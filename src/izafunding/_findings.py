@@ -34,6 +34,12 @@ class FindingKind(enum.Enum):
     RESIDUE = "residue"
     #: A plan does not fit the grant (it plans more than the award, or for other years).
     PLAN = "plan"
+    #: The advances paid differ from the awards, so what is repayable differs from what is unspent.
+    ADVANCES = "advances"
+    #: The amount set definitively over the whole period (art. 10 determination).
+    DETERMINATION = "determination"
+    #: Costs made ahead of an advance, eligible within the grant period (prefinancing).
+    PREFINANCED = "prefinanced"
 
 
 @final
@@ -61,6 +67,11 @@ class Finding:
         year: The year it concerns, if any.
 
         component: The component it concerns, if any.
+
+        repayable: The money this finding makes repayable (``Money(0)`` for
+            a finding that repays nothing: an overspend, an inconsistency, a
+            residue). The ``repayable`` of a settlement's findings add up to
+            the settlement's ``repayable``, to the cent.
     """
 
     kind: FindingKind
@@ -69,6 +80,7 @@ class Finding:
     amount: Money | None = None
     year: int | None = None
     component: str | None = None
+    repayable: Money = attrs.field(factory=lambda: Money(0))
 
     def __str__(self) -> str:
         return f"{self.kind.value}: {self.message} [source: {self.source}]"

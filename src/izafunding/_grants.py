@@ -13,6 +13,7 @@ from .errors import FloatNotAllowedError, SchemeError
 
 
 if TYPE_CHECKING:
+    from ._members import RegionAgreement
     from ._settlement import Settlement
 
 
@@ -247,6 +248,35 @@ class Grant:
         assert self.advances is not None
         return sum(self.advances.values(), Money(0))
 
+    # -- construction from a file ---------------------------------------------------------
+
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<grant>") -> Grant:
+        """
+        The grant of a grant file's text, as ``izafunding settle`` reads it
+        (see ``izafunding settle --template``); errors name *source*, the
+        line and the field. :meth:`spent_from_toml` reads its ``[spent]``.
+
+        Raises:
+            InputFileError: The text is not a valid grant file.
+        """
+        # Imported here: the parser builds on this module.
+        from ._grant_file import parse_grant_toml
+
+        return parse_grant_toml(text, source)[0]
+
+    @staticmethod
+    def spent_from_toml(text: str, *, source: str = "<grant>") -> dict[int, Money | dict[str, Money]]:
+        """
+        The ``[spent]`` table of a grant file's text, ready for :meth:`settle`.
+
+        Raises:
+            InputFileError: The text is not a valid grant file.
+        """
+        from ._grant_file import parse_grant_toml
+
+        return parse_grant_toml(text, source)[1]
+
     # -- construction from the national tables ------------------------------------------
 
     @classmethod
@@ -307,13 +337,35 @@ class Grant:
 
     # -- settlement --------------------------------------------------------------------------
 
-    def settle(self, spent: Amounts) -> Settlement:
+    def settle(
+        self,
+        spent: Amounts,
+        *,
+        transferred: Mapping[int, Mapping[str, Money]] | None = None,
+        agreement: RegionAgreement | None = None,
+    ) -> Settlement:
         """
         Settle the grant against what was *spent* (same shape as *awarded*):
         per year what is eligible, what moves to the next year, what shifted
         between components, what is repayable, and every rule outcome as a
         finding with the rule's source. See :class:`Settlement`.
+
+        For a region (SPUK-IZA), a year of *spent* may map each municipality
+        to what it spent, with *transferred* what the mandated municipality
+        passed on to each member, and *agreement* what the region agreed
+        between its members; see ``settlement.members(year)``.
         """
         from ._settlement import settle
 
+        # issue 15: spending per municipality goes through the members' accounting.
+        if transferred is not None or agreement is not None:
+            from ._members import settle_region
+
+            return settle_region(self, spent, transferred, agreement)
+        from ._members import is_per_member
+
+        if is_per_member(self, spent):
+            from ._members import settle_region
+
+            return settle_region(self, spent, None, None)
         return settle(self, spent)

@@ -1,4 +1,4 @@
-"""The Hypothesis entry point: makes ``st.from_type(Money)`` and ``st.from_type(Period)`` work."""
+"""The Hypothesis entry point: makes ``st.from_type`` work for izafunding's public types."""
 
 from __future__ import annotations
 
@@ -16,11 +16,49 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st
 
+    from ._allocation import (
+        AllocationKey,
+        Composite,
+        Equal,
+        Fixed,
+        HalfUpEach,
+        LargestRemainder,
+        ProRata,
+    )
+    from ._grants import Grant
+    from ._milestones import Milestone, MilestoneSchedule
     from ._money import Money
     from ._periods import Period
+    from ._rules import Scheme
+    from ._scenarios import CostLine, Scenario
 
     def strategy(name: str) -> Any:
         return getattr(importlib.import_module("izafunding.strategies"), name)()
 
-    st.register_type_strategy(Money, st.deferred(lambda: strategy("money")))
-    st.register_type_strategy(Period, st.deferred(lambda: strategy("periods")))
+    def deferred(name: str) -> Any:
+        return st.deferred(lambda: strategy(name))
+
+    def rounding(kind: type[Any]) -> Any:
+        return st.deferred(lambda: strategy("roundings").filter(lambda r: isinstance(r, kind)))
+
+    # Every public value type, and the public protocol AllocationKey; the union Rounding
+    # (LargestRemainder | HalfUpEach) resolves through its two members.
+    registered: dict[type[Any], Any] = {
+        Money: deferred("money"),
+        Period: deferred("periods"),
+        Equal: deferred("equal_keys"),
+        ProRata: deferred("pro_rata_keys"),
+        Fixed: deferred("fixed_keys"),
+        Composite: deferred("composite_keys"),
+        AllocationKey: deferred("keys"),
+        LargestRemainder: rounding(LargestRemainder),
+        HalfUpEach: rounding(HalfUpEach),
+        Grant: deferred("grants"),
+        Milestone: deferred("milestones"),
+        MilestoneSchedule: deferred("milestone_schedules"),
+        Scenario: deferred("scenarios"),
+        CostLine: deferred("cost_lines"),
+        Scheme: deferred("schemes"),
+    }
+    for kind, strat in registered.items():
+        st.register_type_strategy(kind, strat)

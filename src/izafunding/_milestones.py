@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TypeAlias, TypeVar, final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, final
 
 import attrs
 
 from ._findings import Finding, FindingKind
 from ._grants import FrozenMap
-from ._money import Money, RoundingMode
+from ._money import Money, RoundingMode, check_number_size
 from ._periods import Period
 from ._risk import (
     DEFAULT_LEVELS,
@@ -28,7 +28,17 @@ from ._risk import (
     _fmt_pct,
     exact_probability,
 )
-from .errors import FloatNotAllowedError, MilestoneError, ProbabilityError, UnknownNameError
+from .errors import (
+    DistributionTooLargeError,
+    FloatNotAllowedError,
+    MilestoneError,
+    ProbabilityError,
+    UnknownNameError,
+)
+
+
+if TYPE_CHECKING:
+    from ._sisa import SisaReport, SisaWording
 
 
 __all__ = [
@@ -271,6 +281,7 @@ def _to_share(value: object) -> Fraction:
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"'share' must be a finite fraction above 0 and at most 1 (got {value!r})"
         raise MilestoneError(msg)
+    check_number_size(value, "'share'", MilestoneError)
     return Fraction(value)
 
 
@@ -318,6 +329,10 @@ class ShareOfAreas:
 
 
 ReachRule: TypeAlias = AllAreas | ShareOfAreas
+
+#: The most work (milestones x scenarios x areas^3) a share-of-areas rule may need: its
+#: exact chance sums over every count of areas reached, a few seconds at this size.
+MAX_SHARE_WORK: Final = 50_000_000
 
 #: An exact chance: a ``Fraction``, ``Decimal`` or int from 0 to 1.
 Chance: TypeAlias = Fraction | Decimal | int
@@ -476,6 +491,21 @@ class MilestoneSchedule:
     rule: ReachRule = attrs.field(factory=AllAreas, kw_only=True)
     _index: dict[str, Milestone] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<milestones>") -> MilestoneSchedule:
+        """
+        The schedule of a risk file's text, as ``izafunding risk`` reads it
+        (see ``izafunding risk --template``); errors name *source*, the line,
+        the table and the field. :func:`izafunding._schedule_file.parse_risk_toml`
+        also gives the chances and the options.
+
+        Raises:
+            InputFileError: The text is not a valid milestone file.
+        """
+        # Imported here: the parser builds on this module.
+        from ._schedule_file import parse_risk_toml
+
+        return parse_risk_toml(text, source).schedule
     def __attrs_post_init__(self) -> None:
         if not self.milestones:
             msg = "a MilestoneSchedule needs at least one milestone (got none)"
@@ -730,9 +760,27 @@ class MilestoneSchedule:
         )
         return RiskProfile(risks, combined=combined)
 
+    def _check_share_work(self, probabilities: object) -> None:
+        """Refuse up front a share-of-areas computation too large to finish in seconds."""
+        if not isinstance(self.rule, ShareOfAreas):
+            return
+        scenarios = len(probabilities.scenarios) if isinstance(probabilities, CommonFactor) else 1
+        work = scenarios * sum(len(m.areas) ** 3 for m in self.milestones)
+        if work > MAX_SHARE_WORK:
+            largest = max(len(m.areas) for m in self.milestones)
+            msg = (
+                f"the share-of-areas rule would need about {work:_} steps of exact arithmetic "
+                f"({len(self.milestones)} milestones with up to {largest:_} areas, "
+                f"{scenarios} scenario{'s' if scenarios != 1 else ''}; the work grows as the cube "
+                f"of the areas): more than the {MAX_SHARE_WORK:_} izafunding computes (a few "
+                f"seconds); group the areas into fewer, or use the all-areas rule"
+            )
+            raise DistributionTooLargeError(msg, work, MAX_SHARE_WORK)
+
     def _scenario_chances(
         self, probabilities: Probabilities | CommonFactor
     ) -> tuple[tuple[str, ...], tuple[Fraction, ...], list[dict[str, Fraction]]]:
+        self._check_share_work(probabilities)
         if isinstance(probabilities, CommonFactor):
             names = tuple(n for n, _, _ in probabilities.scenarios)
             weights = tuple(w for _, w, _ in probabilities.scenarios)
@@ -882,14 +930,22 @@ class MilestoneSchedule:
 
     def explain(self) -> tuple[str, ...]:
         """The milestones, then the totals per year and per bearer, with what they were checked against."""
-        lines = [f"{self.plan or 'Milestone schedule'}: {len(self.milestones)} milestones, {self.total}"]
+        count = len(self.milestones)
+        lines = [
+            f"{self.plan or 'Milestone schedule'}: {count} milestone{'' if count == 1 else 's'}, "
+            f"{self.total}"
+        ]
         if self.period is not None:
             lines[0] += f", grant period {self.period}"
         lines.append(f"Rule: {self.rule.describe()} ({self.rule.source}).")
+        # Columns as wide as the longest name and amount, so any plan's table aligns.
+        name_width = max([4, *(len(m.name) for m in self.milestones)])
+        amount_width = max([16, *(len(str(m.amount)) for m in self.milestones)])
         for m in self.milestones:
             withheld = f", spending withheld {m.withheld}" if m.withheld.cents else ""
             lines.append(
-                f"  {m.name:<4} {m.kind.value:<6} {m.amount!s:>16}  due {m.due.isoformat()}  "
+                f"  {m.name:<{name_width}} {m.kind.value:<6} {m.amount!s:>{amount_width}}  "
+                f"due {m.due.isoformat()}  "
                 f"borne by {m.bearer}; areas: {_fmt_areas(m.areas)}{withheld}"
                 + (f" ({m.description})" if m.description else "")
             )
@@ -1084,6 +1140,33 @@ class ScheduleSettlement:
     def unspent(self) -> Money:
         """Of the repayable, what was never spent (repaid from the advance still held)."""
         return Money.from_cents(sum(o.unspent.cents for o in self.outcomes))
+
+    def sisa(
+        self,
+        year: int,
+        *,
+        recipient: str = "",
+        passed_on: Mapping[str, Money] | None = None,
+        corrections: tuple[Money, Money] | None = None,
+        decision: str | None = None,
+        wording: Mapping[str, SisaWording] | None = None,
+    ) -> SisaReport:
+        """
+        The SiSa rows of the transformation funds for *year* from this
+        settlement alone (spending by the milestones' budget years); see
+        :func:`izafunding._sisa.schedule_sisa`.
+        """
+        from ._sisa import schedule_sisa
+
+        return schedule_sisa(
+            self,
+            year,
+            recipient=recipient,
+            passed_on=passed_on,
+            corrections=corrections,
+            decision=decision,
+            wording=wording,
+        )
 
     @property
     def by_bearer(self) -> dict[str, Money]:
@@ -1293,6 +1376,7 @@ def sample_repayments(
         weights, tables = [Fraction(1)], [dict(probabilities.items())]
     # Per scenario: (milestone, area) -> chance, checked through the exact path.
     per_area = []
+    schedule._check_share_work(probabilities)
     for table in tables:
         schedule._milestone_chances(table)
         chance: dict[tuple[str, str], Fraction] = {}

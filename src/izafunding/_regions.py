@@ -53,6 +53,16 @@ class Municipality:
         """The CBS code if known, else the name."""
         return self.code or self.name
 
+    @property
+    def cbs_code(self) -> str | None:
+        """
+        The CBS municipality code (``"GM0150"``), ``None`` where not known.
+
+        >>> Municipality("Deventer", code="GM0150").cbs_code
+        'GM0150'
+        """
+        return self.code
+
     def __str__(self) -> str:
         return self.name
 
@@ -199,6 +209,11 @@ _SEED_001 = (
     "'Verdeling kosten gemeenten'; the memo does not state the reference date"
 )
 _SEED_000 = "Raadsmededeling 2023-918 SPUK-IZA 2023, Deventer (17 October 2023)"
+_FLEVOLAND = "Regioplan IZA Flevoland 2023 (secondary source); no inhabitant counts"
+_ZAANSTREEK = (
+    "launch of the IZA regioplan Zaanstreek Waterland (Sigra; secondary source); "
+    "no inhabitant counts"
+)
 
 #: The regions the seed documents describe, with the members they name.
 SEED_REGIONS: tuple[Region, ...] = (
@@ -233,5 +248,35 @@ SEED_REGIONS: tuple[Region, ...] = (
             _SEED_000,
         ),
         source=_SEED_000 + " (mandate by college decision of 27 June 2023)",
+    ),
+    # Two regions whose members a secondary source names (shared/data/README.md).
+    Region(
+        name="Flevoland",
+        mandated=Municipality("Almere"),
+        members=_members(
+            [(n, None, None) for n in ("Almere", "Dronten", "Lelystad", "Noordoostpolder", "Urk")],
+            _FLEVOLAND,
+        ),
+        source=_FLEVOLAND,
+    ),
+    Region(
+        name="Zaanstreek Waterland",
+        mandated=Municipality("Purmerend"),
+        members=_members(
+            [
+                (n, None, None)
+                for n in (
+                    "Purmerend",
+                    "Zaanstad",
+                    "Landsmeer",
+                    "Edam-Volendam",
+                    "Wormerland",
+                    "Oostzaan",
+                    "Waterland",
+                )
+            ],
+            _ZAANSTREEK,
+        ),
+        source=_ZAANSTREEK,
     ),
 )

@@ -117,6 +117,12 @@ class ApplicantKind(enum.Enum):
     EACH_MUNICIPALITY = "each municipality applies for itself"
     #: A municipality applies for itself, or one lead (*penvoerder*) for several.
     LEAD_MUNICIPALITY = "a municipality applies, or one lead municipality for several"
+    #: Nobody applies (*ambtshalve*): a local part to each municipality and a
+    #: regional part to each region's mandated municipality (SPUK AZWA).
+    NO_APPLICATION = (
+        "no application (ambtshalve): each municipality receives its local part, each "
+        "region's mandated municipality the regional part"
+    )
 
 
 @final
@@ -458,6 +464,7 @@ class YearRules:
     determination: Determination
     advance: Advance
     previous_carry_over: CarryOver | None = attrs.field(default=None, repr=False)
+    provisional: bool = attrs.field(default=False, repr=False)
 
     @property
     def has_walls(self) -> bool:
@@ -484,11 +491,16 @@ class YearRules:
             )
             if rule.open_question:
                 line += f" (open: {rule.open_question})"
+            if self.provisional:
+                line += f" ({PROVISIONAL})"
             lines.append(line)
         if self.is_last:
             lines.append(f"{self.year} is the last year of the grant period: nothing carries on.")
         return tuple(lines)
 
+
+#: What every output of a provisional scheme says.
+PROVISIONAL: str = "provisional: not yet a published regulation"
 
 _KIND_NAMES: dict[type[Any], str] = {
     Applicant: "who applies",
@@ -531,6 +543,12 @@ def _budgets_tuple(value: Iterable[NationalBudget]) -> tuple[NationalBudget, ...
     return tuple(value)
 
 
+def _check_provisional(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        msg = f"'{attribute.name}' must be True or False (got {value!r})"
+        raise SchemeError(msg)
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Scheme:
@@ -570,6 +588,10 @@ class Scheme:
         rules: The dated rules.
 
         budgets: National amounts (ceilings, yearly budgets), where known.
+
+        provisional: Whether the rules rest on an announcement rather than a
+            published regulation (the SPUK AZWA); every explanation and table
+            of the scheme then says so, and :attr:`label` carries it.
     """
 
     name: str
@@ -579,6 +601,7 @@ class Scheme:
     components: tuple[Component, ...] = attrs.field(default=(), converter=_components_tuple)
     rules: tuple[Rule, ...] = attrs.field(converter=_rules_tuple)
     budgets: tuple[NationalBudget, ...] = attrs.field(default=(), converter=_budgets_tuple)
+    provisional: bool = attrs.field(default=False, validator=_check_provisional)
 
     def __attrs_post_init__(self) -> None:
         names = [c.name for c in self.components]
@@ -627,6 +650,11 @@ class Scheme:
     def years(self) -> tuple[int, ...]:
         """The calendar years of the grant period in force."""
         return self.period.year_numbers
+
+    @property
+    def label(self) -> str:
+        """The name, with "(provisional)" for a provisional scheme: for every output."""
+        return f"{self.name} ({PROVISIONAL})" if self.provisional else self.name
 
     @property
     def version(self) -> str:
@@ -691,6 +719,7 @@ class Scheme:
             carry_over=one(CarryOver),
             determination=one(Determination),
             advance=one(Advance),
+            provisional=self.provisional,
             previous_carry_over=(
                 next(r for r in self.rules if isinstance(r, CarryOver) and year - 1 in r.years)
                 if year - 1 in self.years
@@ -768,6 +797,8 @@ class Scheme:
                     text += " (open)"
                 row[str(y)] = text
             rows.append(row)
+        if self.provisional:
+            rows.append({"rule": "status", **{str(y): PROVISIONAL for y in self.years}})
         return rows
 
     def rules_markdown(self) -> str:
@@ -784,7 +815,7 @@ class Scheme:
 
     def explain(self) -> tuple[str, ...]:
         """Every rule of every year, with its source; then the national budgets."""
-        lines = [f"{self.name}: {self.title}", f"Source: {self.source}"]
+        lines = [f"{self.label}: {self.title}", f"Source: {self.source}"]
         lines.append(f"Grant period: {self.period} (version {self.version})")
         for p in self.periods[:-1]:
             lines.append(f"  earlier version {p.version}: {p.period} [source: {p.source}]")
@@ -795,4 +826,4 @@ class Scheme:
         return tuple(lines)
 
     def __repr__(self) -> str:
-        return f"<Scheme {self.name}: {self.period}, {len(self.rules)} rules>"
+        return f"<Scheme {self.label}: {self.period}, {len(self.rules)} rules>"

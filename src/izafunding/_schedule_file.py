@@ -147,6 +147,33 @@ def _chance(value: object, where: str) -> Fraction:
     return number
 
 
+def _levels(text: str, where: str) -> tuple[Fraction, ...]:
+    """
+    Levels as --levels takes them: percentages with or without the sign
+    ("90%,95%" or "90,95") or fractions ("0.9,0.95"); "0,9" (a decimal comma)
+    is the fraction 0.9.
+
+    >>> [str(x) for x in _levels("90,95", "--levels")], [str(x) for x in _levels("0,9", "--levels")]
+    (['9/10', '19/20'], ['9/10'])
+    """
+    raw = text.strip()
+    if re.fullmatch(r"0,\d+", raw):
+        return (_chance(raw, where),)  # one level with a decimal comma, not 0% and 9%
+    result = []
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        if not part.endswith("%") and "/" not in part:
+            try:
+                number = Fraction(part)
+            except ValueError:
+                number = Fraction(-1)
+            if number > 1:
+                part += "%"  # 90 means 90%: a probability above 1 can only be a percentage
+        result.append(_chance(part, where))
+    return tuple(result)
+
+
 def _date(value: object, where: str) -> date:
     if isinstance(value, datetime):
         raise fail(where, f"write a date without a time, such as 2025-12-31 (got {value!r})")
@@ -160,16 +187,18 @@ def _date(value: object, where: str) -> date:
     raise fail(where, f"expected a date such as 2025-12-31 (got {value!r})")
 
 
-def _rule(data: Mapping[str, Any], lines: TomlLocator) -> ReachRule:
+def _rule(data: Mapping[str, Any], lines: TomlLocator, cited: str) -> ReachRule:
     text = text_field(data, "rule", lines.where(field="rule"), required=False).strip().lower()
+    # The rule is the user's plan's, not the seed document's, unless the file cites a source.
+    source = cited or f"the rule written in {lines.source}"
     if text in ("", "all-areas", "all areas", "all"):
-        return AllAreas()
+        return AllAreas(source=source)
     if text.startswith("share"):
         where = lines.where(field="rule")
         share = _chance(text.removeprefix("share").strip(), where)
         if share == 0:
             raise fail(where, "the share must be above 0%")
-        return ShareOfAreas(share)
+        return ShareOfAreas(share, source=source)
     raise fail(lines.where(field="rule"), f'write "all-areas" or "share 4/5" (got {text!r})')
 
 
@@ -185,7 +214,7 @@ def _amounts(data: Mapping[str, Any], name: str, lines: TomlLocator, *, years: b
         at = lines.where(name, None, key)
         amount = field_money(value, where=at)
         if years:
-            if not re.fullmatch(r"\d{4}", key):
+            if not re.fullmatch(r"[0-9]{4}", key):
                 raise fail(at, f"the keys of [{name}] are years such as 2025 (got {key!r})")
             out[int(key)] = amount
         else:
@@ -364,11 +393,15 @@ def parse_risk_toml(text: str, source: str) -> RiskFile:
     if "period" in data:
         where = lines.where(field="period")
         period_text = text_field(data, "period", where)
+        years = re.fullmatch(r"\s*(\d{4})\s*[-–—]\s*(\d{4})\s*", period_text)
         try:
-            period = Period.parse(period_text)
+            if years:
+                period = Period.years_range(int(years[1]), int(years[2]))
+            else:
+                period = Period.parse(period_text)
         except FundingError as e:
             raise fail(where, str(e)) from None
-    rule = _rule(data, lines)
+    rule = _rule(data, lines, document)
     budget = _amounts(data, "budget", lines, years=True)
     bearers = _amounts(data, "bearers", lines, years=False)
     items = data.get("milestone")
@@ -463,7 +496,7 @@ def render_risk_file(
         risk_file = attrs.evolve(risk_file, max_outcomes=max_outcomes)
     if levels is not None:
         option = "--levels"
-        parsed = tuple(_chance(part.strip(), option) for part in levels.split(",") if part.strip())
+        parsed = _levels(levels, option)
         if not parsed:
             raise fail(option, f"write levels such as 90%,95% (got {levels!r})")
         risk_file = attrs.evolve(risk_file, levels=parsed)

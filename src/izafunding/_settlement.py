@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from ._findings import Finding, FindingKind
-from ._grants import normalize_amounts
+from ._grants import FrozenMap, normalize_amounts
 from ._money import Money
 from ._rules import ShiftBase, ShiftScope, YearRules
 
 
 if TYPE_CHECKING:
     from ._grants import Amounts, Grant
+    from ._members import MembersYear
+    from ._sisa import SisaReport, SisaShape, SisaWording
 
 
 __all__ = ["ComponentSettlement", "Settlement", "YearSettlement", "settle"]
@@ -187,6 +189,44 @@ class Settlement:
 
     grant: Grant
     years: tuple[YearSettlement, ...]
+    # -- issue 15: a region's members and SiSa (computed in _members.py and _sisa.py) --
+    members_by_year: Mapping[int, MembersYear] = attrs.field(factory=FrozenMap, repr=False)
+
+    def members(self, year: int) -> MembersYear:
+        """
+        The members' accounting of *year*: a read-only mapping municipality ->
+        :class:`~izafunding.MemberAccount` (``.transferred``, ``.spent``,
+        ``.returned``), given when the grant was settled per municipality.
+
+        Raises:
+            UnknownNameError: The year was not settled per municipality.
+        """
+        self.year(year)
+        if year not in self.members_by_year:
+            from .errors import UnknownNameError
+
+            given = ", ".join(map(str, self.members_by_year)) or "none"
+            msg = (
+                f"{year} was not settled per municipality (years with members: {given}); "
+                f"settle with spent={{{year}: {{municipality: Money}}}} and transferred=..."
+            )
+            raise UnknownNameError(msg)
+        return self.members_by_year[year]
+
+    def sisa(
+        self,
+        year: int,
+        *,
+        wording: Mapping[str, SisaWording] | None = None,
+        shape: SisaShape | None = None,
+    ) -> SisaReport:
+        """The SiSa rows of *year*, dated like the rules (see ``docs/sisa.md``)."""
+        from ._sisa import settlement_sisa
+
+        members = self.members_by_year.get(year)
+        return settlement_sisa(self, year, members=members, wording=wording, shape=shape)
+
+    # -- end of issue 15 --
 
     def year(self, year: int) -> YearSettlement:
         """
@@ -269,8 +309,28 @@ class Settlement:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """Every finding, year by year."""
-        return tuple(f for y in self.years for f in y.findings)
+        """
+        Every finding, year by year; where the advances differ from the
+        awards, a last finding says how that changes what is repayable, so
+        that the findings' ``repayable`` add up to :attr:`repayable`.
+        """
+        found = [f for y in self.years for f in y.findings]
+        difference = self.repayable - self.unspent
+        if not difference.is_zero():
+            found.append(
+                Finding(
+                    kind=FindingKind.ADVANCES,
+                    message=(
+                        f"advances paid {self.paid} against eligible spending {self.eligible}: "
+                        f"{self.repayable} is repayable, not the {self.unspent} unspent under "
+                        f"the rules (only what was paid can be repaid)"
+                    ),
+                    source=self.grant.source or self.grant.scheme.source,
+                    amount=abs(difference),
+                    repayable=difference,
+                )
+            )
+        return tuple(found)
 
     # -- explanation and display ------------------------------------------------------------
 
@@ -439,37 +499,112 @@ def _parts(value: Money | Mapping[str, Money] | None) -> dict[str, int]:
     return {k: v.cents for k, v in value.items()}
 
 
+def _level(total: int, have: Mapping[str, int], caps: Mapping[str, int]) -> dict[str, int]:
+    """
+    Take *total* cents from the amounts *have*, at most ``caps[n]`` from each,
+    from the largest first: the largest amounts are levelled down together
+    (water-filling), so that what is left is as even as the caps allow. The
+    cents that rounding leaves go one each to the amounts at the level, by
+    name. Neither the order of the input nor any numbering matters.
+
+    >>> _level(500, {"a": 2000, "b": 1500}, {"a": 500, "b": 1500})
+    {'a': 500, 'b': 0}
+    >>> _level(301, {"a": 1000, "b": 1000}, {"a": 1000, "b": 1000})
+    {'a': 151, 'b': 150}
+    """
+
+    def take(level: int) -> dict[str, int]:
+        return {n: min(caps[n], max(0, have[n] - level)) for n in have}
+
+    if total <= 0:
+        return dict.fromkeys(have, 0)
+    assert total <= sum(take(0).values())
+    low, high = 0, max(have.values())  # take(high) is all zero
+    while low < high:  # the lowest level at which at most *total* is taken
+        mid = (low + high) // 2
+        if sum(take(mid).values()) <= total:
+            high = mid
+        else:
+            low = mid + 1
+    parts = take(low)
+    rest = total - sum(parts.values())
+    if rest:
+        below = take(low - 1)
+        for n in sorted(n for n in have if below[n] > parts[n])[:rest]:
+            parts[n] += 1
+    return parts
+
+
+def _carry_caps(budgets: list[_Budget], rules: YearRules) -> dict[str, int] | None:
+    """Per budget, what may carry to the next year (``None``: one limit for the whole award)."""
+    carry = rules.carry_over
+    if rules.is_last or carry.share == 0:
+        return {b.name: 0 for b in budgets}
+    if not carry.per_component:
+        return None
+    return {b.name: carry.limit(Money.from_cents(b.awarded)).cents for b in budgets}
+
+
 def _shift(budgets: list[_Budget], rules: YearRules) -> None:
-    """Cover overspends from unspent awards, as far as the shifting rule allows."""
+    """
+    Cover overspends from unspent awards: the most favourable accounting the
+    shifting and carry-over rules allow (docs/schemes-spuk-gala.md, "The
+    optimal settlement").
+
+    Within each group of components between which money may shift, the most
+    that can shift is ``F = min(what the sources may give, what the sinks may
+    take)``. Shifting all of it is never worse for what is repayable (every
+    cent shifted is spent now instead of carried or repaid), so F shifts. A
+    source's unspent money above its own carry-over limit can only be
+    shifted or repaid, so the sources give that part first ("tier 1") and
+    the part they could carry only after ("tier 2"): what is repayable,
+    ``sum(max(0, unspent - given - carry limit))``, is then
+    ``sum(excess) - min(F, sum(tier 1))``, which no other accounting beats
+    (each source gives at most its cap and all together at most F). Where
+    that leaves a choice, the largest amounts are taken first (:func:`_level`):
+    in tier 1 the largest excesses, in tier 2 the largest unspent amounts,
+    and among the sinks the largest overspends are covered first, so neither
+    the order of the input nor the components' numbers matter.
+    """
     shifting = rules.shifting
     if shifting.within is ShiftScope.NONE or shifting.share == 0:
         return
+    carry_caps = _carry_caps(budgets, rules)
     groups: dict[str, list[_Budget]] = {}
     for b in budgets:
         key = b.theme if shifting.within is ShiftScope.MAIN_THEME else ""
         groups.setdefault(key, []).append(b)
     for group in groups.values():
-        sources: list[tuple[_Budget, int]] = []
-        sinks: list[tuple[_Budget, int]] = []
+        give: dict[str, int] = {}
+        take: dict[str, int] = {}
         for b in group:
             limit = shifting.limit(Money.from_cents(b.awarded)).cents
             if shifting.base is ShiftBase.SOURCE_COMPONENT:
-                sources.append((b, min(b.unspent_award, limit)))
-                sinks.append((b, b.need))
+                give[b.name] = min(b.unspent_award, limit)
+                take[b.name] = b.need
             else:
-                sources.append((b, b.unspent_award))
-                sinks.append((b, min(b.need, limit)))
-        # Within a group any source may cover any sink, so the most that can shift is
-        # the smaller of the two sums; sources give and sinks take in component order.
-        flow = min(sum(c for _, c in sources), sum(c for _, c in sinks))
-        left = flow
-        for b, cap in sources:
-            b.shifted_out = min(cap, left)
-            left -= b.shifted_out
-        left = flow
-        for b, cap in sinks:
-            b.shifted_in = min(cap, left)
-            left -= b.shifted_in
+                give[b.name] = b.unspent_award
+                take[b.name] = min(b.need, limit)
+        flow = min(sum(give.values()), sum(take.values()))
+        if flow == 0:
+            continue
+        unspent = {b.name: b.unspent_award for b in group}
+        excess = (
+            dict(unspent)
+            if carry_caps is None
+            else {n: max(0, u - carry_caps[n]) for n, u in unspent.items()}
+        )
+        tier1 = {n: min(g, excess[n]) for n, g in give.items()}
+        first = min(flow, sum(tier1.values()))
+        out = _level(first, excess, tier1)
+        left = {n: unspent[n] - out[n] for n in give}
+        tier2 = {n: give[n] - out[n] for n in give}
+        for n, extra in _level(flow - first, left, tier2).items():
+            out[n] += extra
+        into = _level(flow, take, take)
+        for b in group:
+            b.shifted_out = out[b.name]
+            b.shifted_in = into[b.name]
 
 
 def _settle_year(
@@ -516,6 +651,10 @@ def _settle_year(
     results = []
     carried_out: dict[str, int] = {}
     whole_limit = carry.limit(Money.from_cents(sum(b.awarded for b in budgets))).cents
+    # One limit for the whole award: what moves is split over the budgets in
+    # proportion to what each has left (order-free; only the total matters).
+    left_over = {b.name: b.unspent_award - b.shifted_out for b in budgets}
+    whole_moved = _level(min(whole_limit, sum(left_over.values())), left_over, left_over)
     for b in budgets:
         remaining = b.unspent_award - b.shifted_out
         if rules.is_last or carry.share == 0:
@@ -523,8 +662,7 @@ def _settle_year(
         elif carry.per_component:
             moved = min(remaining, carry.limit(Money.from_cents(b.awarded)).cents)
         else:
-            moved = min(remaining, whole_limit)
-            whole_limit -= moved
+            moved = whole_moved[b.name]
         again = b.unspent_carried if carry.moves_again and not rules.is_last else 0
         if moved + again:
             carried_out[b.name] = moved + again
@@ -607,6 +745,7 @@ def _findings(
                     amount=Money.from_cents(b.unspent_carried),
                     year=year,
                     component=component,
+                    repayable=Money.from_cents(b.unspent_carried),
                 )
             )
         left = b.unspent_award - b.shifted_out - _moved_from_award(r, b, rules)
@@ -636,6 +775,7 @@ def _findings(
                 amount=amount,
                 year=year,
                 component=component,
+                repayable=amount,
             )
         )
     if walls:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Final, final
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
@@ -17,6 +17,10 @@ from ._rules import DeterminationKind, Scheme
 from ._settlement import Settlement
 from .errors import MilestoneError, SchemeError
 from .schemes import SPUK_TRANSFORMATION
+
+
+if TYPE_CHECKING:
+    from ._sisa import BookYears
 
 
 __all__ = [
@@ -328,7 +332,7 @@ class TransformationGrant:
                 y = o.milestone.year
                 planned[y] = planned.get(y, Money(0)) + o.spent
             costs = planned
-        booked = self.by_book_year(costs)
+        booked = _against_advances(self.by_book_year(costs), self.advances)
         years = self.grant.settle(spent=booked)
         return TransformationSettlement(
             grant=self,
@@ -336,6 +340,30 @@ class TransformationGrant:
             years=years,
             costs=FrozenMap(sorted(costs.items())),
         )
+
+
+def _against_advances(booked: Mapping[int, Money], advances: Mapping[int, Money]) -> dict[int, Money]:
+    """
+    The costs per book year counted against the advances as they came: costs
+    made ahead of an advance (prefinancing) count in the year whose advance
+    covers them, since money may be spent "at another moment" within the
+    grant period (seed 002; art. 10 sets the amount over the whole period).
+    What no advance covers stays in the last year.
+
+    >>> _against_advances({2024: Money(3000), 2025: Money(1000)},
+    ...                   {2024: Money(1000), 2025: Money(2000), 2026: Money(1000)})
+    {2024: Money('1000.00'), 2025: Money('2000.00'), 2026: Money('1000.00')}
+    """
+    years = sorted(set(booked) | set(advances))
+    out: dict[int, Money] = {}
+    costs = paid = counted = 0
+    for i, year in enumerate(years):
+        costs += booked.get(year, Money(0)).cents
+        paid += advances.get(year, Money(0)).cents
+        upto = costs if i == len(years) - 1 else min(costs, paid)
+        out[year] = Money.from_cents(upto - counted)
+        counted = upto
+    return out
 
 
 def _example() -> MilestoneSchedule:
@@ -422,8 +450,12 @@ class TransformationSettlement:
         the period (seed 002), even where the year-by-year book shows them as
         spending above that year's advance.
         """
-        in_period = sum((y.spent for y in self.years.years), Money(0))
-        return min(self.milestones.determined, in_period, self.paid)
+        return min(self.milestones.determined, self.in_period, self.paid)
+
+    @property
+    def in_period(self) -> Money:
+        """The costs booked in the grant period."""
+        return sum((y.spent for y in self.years.years), Money(0))
 
     @property
     def repayable(self) -> Money:
@@ -436,9 +468,15 @@ class TransformationSettlement:
         return self.milestones.by_bearer
 
     @property
-    def sisa(self) -> dict[int, Money]:
-        """The costs per SiSa book year (after late accounting)."""
-        return self.grant.by_book_year(self.costs)
+    def sisa(self) -> BookYears:
+        """
+        The costs per SiSa book year (after late accounting), a mapping;
+        called with a year, ``sisa(2025)``, the year's SiSa report (issue 15,
+        see :func:`izafunding._sisa.transformation_sisa`).
+        """
+        from ._sisa import BookYears
+
+        return BookYears(self.grant.by_book_year(self.costs), self)
 
     def partner_lines(self) -> tuple[PartnerLine, ...]:
         """
@@ -471,10 +509,57 @@ class TransformationSettlement:
         return tuple(lines)
 
     @property
+    def prefinanced(self) -> dict[int, Money]:
+        """Per SiSa book year, the costs made ahead of the advances (counted against later ones)."""
+        out: dict[int, Money] = {}
+        costs = paid = 0
+        for year in sorted(set(self.sisa) | set(self.grant.advances)):
+            costs += self.sisa.get(year, Money(0)).cents
+            paid += self.grant.advances.get(year, Money(0)).cents
+            ahead = costs - paid - sum(m.cents for m in out.values())
+            if ahead > 0:
+                out[year] = Money.from_cents(ahead)
+        return out
+
+    @property
     def findings(self) -> tuple[Finding, ...]:
-        """The year settlement's findings, overspending on milestones, and costs that do not match the milestones."""
-        out = [*self.years.findings, *self.milestones.findings]
+        """
+        The determination over the whole period (the one finding that makes
+        money repayable), costs made ahead of the advances, overspending on
+        milestones, and costs that do not match the milestones. They derive
+        from the determination: their ``repayable`` add up to :attr:`repayable`.
+        """
         art10 = f"{self.grant.scheme.source}, art. 10"
+        missed = ", ".join(f"{b} {m}" for b, m in self.by_bearer.items() if m.cents)
+        out = [] if self.repayable.is_zero() else [
+            Finding(
+                kind=FindingKind.DETERMINATION,
+                message=(
+                    f"set definitively over the whole period {self.determined}: spent on the "
+                    f"milestones reached, up to their amounts, {self.milestones.determined}; costs "
+                    f"in the grant period {self.in_period}; advances {self.paid}: "
+                    + f"{self.repayable} is repayable"
+                    + (f" (spent on missed milestones: {missed})" if missed else "")
+                ),
+                source=art10,
+                amount=self.determined,
+                repayable=self.repayable,
+            )
+        ]
+        for year, ahead in self.prefinanced.items():
+            out.append(
+                Finding(
+                    kind=FindingKind.PREFINANCED,
+                    message=(
+                        f"costs up to {year} exceed the advances up to {year} by {ahead}: they are "
+                        f"eligible within the grant period and count against the later advances"
+                    ),
+                    source=f"{art10}; {_UITVOERING}",
+                    amount=ahead,
+                    year=year,
+                )
+            )
+        out += self.milestones.findings
         on_milestones = Money.from_cents(sum(o.spent.cents for o in self.milestones.outcomes))
         total_costs = Money.from_cents(sum(m.cents for m in self.costs.values()))
         if on_milestones != total_costs:
@@ -503,10 +588,24 @@ class TransformationSettlement:
             lines.append(f"SiSa: {rule.describe()} [source: {rule.source}]")
         lines += [f"  book year {y}: costs {m}" for y, m in self.sisa.items()]
         lines.append(
-            "Year by year, the costs against the advances (money may move between years "
-            "inside the period; the milestones decide what is set):"
+            "Year by year, the costs against the advances as they came (costs made ahead of an "
+            "advance count against the later ones; the determination over the whole period "
+            "decides what is repayable):"
         )
-        lines += [f"  {line}" for line in self.years.explain() if not line.startswith("Settlement of")]
+        ahead = self.prefinanced
+        for y in self.years.years:
+            lines.append(
+                f"  {y.year}: advance {y.awarded}, costs counted {y.spent}"
+                + (f" (costs ahead of the advances: {ahead[y.year]})" if y.year in ahead else "")
+                + (
+                    f", unspent moving on {y.carried_over}"
+                    if not y.carried_over.is_zero()
+                    else ""
+                )
+            )
+        lines.append(
+            f"  determination over the period: set {self.determined}, repayable {self.repayable}"
+        )
         if g.pass_through is not None:
             lines.append(
                 f"Subsidy to {g.pass_through.partner} ({'; '.join(g.pass_through.requirements)}):"
@@ -521,22 +620,33 @@ class TransformationSettlement:
         return tuple(lines)
 
     def to_rows(self) -> list[dict[str, object]]:
-        """Per year: advance, costs, SiSa book-year costs, and the milestones set and repaid."""
+        """
+        Per year: advance, costs, SiSa book-year costs, and the milestones set
+        and repaid. The determination is over the whole period: what it makes
+        repayable beyond the milestones' own figures is shown in the last
+        year, so the column adds up to :attr:`repayable`.
+        """
         sisa = self.sisa
-        rows: list[dict[str, object]] = []
-        for year, advance in self.grant.advances.items():
+        years = list(self.grant.advances.items())
+        repaid: list[Money] = []
+        determined: list[Money] = []
+        for year, _ in years:
             outcomes = [o for o in self.milestones.outcomes if o.milestone.year == year]
-            rows.append(
-                {
-                    "year": year,
-                    "advance": advance.amount,
-                    "costs": self.costs.get(year, Money(0)).amount,
-                    "sisa_costs": sisa.get(year, Money(0)).amount,
-                    "determined": sum((o.determined for o in outcomes), Money(0)).amount,
-                    "repayable": sum((o.repayable for o in outcomes), Money(0)).amount,
-                }
-            )
-        return rows
+            repaid.append(sum((o.repayable for o in outcomes), Money(0)))
+            determined.append(sum((o.determined for o in outcomes), Money(0)))
+        if repaid:
+            repaid[-1] += self.repayable - sum(repaid, Money(0))
+        return [
+            {
+                "year": year,
+                "advance": advance.amount,
+                "costs": self.costs.get(year, Money(0)).amount,
+                "sisa_costs": sisa.get(year, Money(0)).amount,
+                "determined": d.amount,
+                "repayable": r.amount,
+            }
+            for (year, advance), d, r in zip(years, determined, repaid, strict=True)
+        ]
 
     def _repr_html_(self) -> str:
         esc = html.escape

@@ -13,15 +13,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Final, NoReturn
 
 from . import examples
-from ._allocation import Equal, Fixed, HalfUpEach, LargestRemainder, ProRata, allocate
+from ._allocate_file import EXAMPLE_TOML as ALLOCATE_TOML
+from ._allocate_file import AllocationRequest, parse_allocation_toml, render_allocation
+from ._allocate_file import parse_key as parse_allocation_key
 from ._grant_file import EXAMPLE_TOML as GRANT_TOML
 from ._grant_file import render_award, render_settle_file
-from ._inputfiles import parse_weights_csv, parse_weights_toml
+from ._inputfiles import check_file_size, parse_weights_csv
 from ._money import Money
 from ._scenario_file import EXAMPLE_TOML, render_scenario_file
 from ._schedule_file import RISK_TOML, render_risk_file
+from ._sisa_file import SISA_TOML, render_sisa_file
 from .errors import FundingError, InputFileError
 
 
@@ -32,6 +36,7 @@ Handler = Callable[[argparse.Namespace], str]
 
 def _read(path: str) -> str:
     try:
+        check_file_size(Path(path).stat().st_size, path)
         # utf-8-sig: files saved by Notepad and Excel start with a byte-order mark.
         return Path(path).read_text(encoding="utf-8-sig")
     except OSError as e:
@@ -46,64 +51,86 @@ def _read(path: str) -> str:
 
 
 def _cmd_allocate(args: argparse.Namespace) -> str:
-    text = _read(args.weights)
-    if args.weights.lower().endswith(".csv"):
-        weights = parse_weights_csv(text, args.weights)
-    else:
-        weights = parse_weights_toml(text, args.weights)
-    total = Money.parse(args.total)
-    unit = Money.parse(args.unit)
-    rounding = (
-        LargestRemainder(unit=unit)
-        if args.rounding == "largest-remainder"
-        else HalfUpEach(unit=unit)
+    if args.template:
+        return ALLOCATE_TOML.rstrip("\n")
+    positional = [a for a in (args.total, args.file) if a is not None]
+    total_text = file = None
+    if len(positional) == 2:
+        total_text, file = positional
+    elif len(positional) == 1:
+        # One argument: a file by its extension, else the amount.
+        if positional[0].lower().endswith((".toml", ".csv")):
+            file = positional[0]
+        else:
+            total_text = positional[0]
+    if file is not None and args.weights is not None:
+        msg = f"give the weights once: {file} or --weights {args.weights}"
+        raise InputFileError(msg)
+    cli = AllocationRequest(
+        total=Money.parse(total_text) if total_text is not None else None,
+        award=args.award,
+        year=args.year,
+        table=args.table,
+        key=parse_allocation_key(args.key) if args.key is not None else None,
+        rounding=args.rounding,
+        unit=Money.parse(args.unit) if args.unit is not None else None,
     )
-    key: Equal | ProRata | Fixed
-    if args.key == "equal":
-        key = Equal(list(weights))
-    elif args.key == "fixed":
-        key = Fixed(weights)
-    else:
-        key = ProRata(weights)
-    alloc = allocate(total, key, rounding=rounding)
-    width = max(len(str(r)) for r in alloc) + 2
-    lines = [f"{r!s:<{width}}{alloc[r]!s:>20}" for r in alloc]
-    lines.append("-" * (width + 20))
-    lines.append(f"{'total':<{width}}{alloc.total!s:>20}")
-    lines.append(f"{'to divide':<{width}}{alloc.target!s:>20}")
-    lines.append(f"{'residue':<{width}}{alloc.residue!s:>20}")
-    if args.explain:
-        lines += ["", *alloc.explain()]
-    return "\n".join(lines)
+    path = file or args.weights
+    if path is not None:
+        text = _read(path)
+        if path.lower().endswith(".csv"):
+            weights = parse_weights_csv(text, path)
+            from_file = AllocationRequest(weights=tuple(weights.items()), weights_source=path, origin=path)
+        else:
+            from_file = parse_allocation_toml(text, path)
+        cli = cli.combined(from_file)
+    return render_allocation(cli, explain=args.explain)
 
 
 def _add_allocate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "allocate",
-        help="split a total over recipients by a key read from a TOML or CSV file",
+        help="split a total or a published award over recipients by a key (mixed keys allowed)",
         description=(
-            "Split TOTAL over the recipients in WEIGHTS (a TOML file with a [weights] "
-            "table, or a CSV file of name,weight rows) and print each part, the total "
-            "and the residue."
+            "Split an amount over recipients and print each part, the total and the residue. "
+            "The amount is TOTAL, or a published award (--award NAME --year Y, from the VWS "
+            "tables). The recipients and their weights come from FILE or --weights FILE (a CSV "
+            "file of name,weight rows, or a TOML file with a [weights] table; see --template), "
+            "or, for a region whose members are built in (IJssel-Vecht, with inhabitants), from "
+            "the built-in members. The key may mix keys, e.g. --key '50% equal + 50% "
+            "inhabitants'; it is rounded once, at the end."
         ),
     )
-    p.add_argument("total", help="the amount to divide, e.g. '€ 262.000' or 262000")
-    p.add_argument("weights", help="TOML ([weights] table) or CSV (name,weight) file")
+    p.add_argument("total", nargs="?", help="the amount to divide, e.g. '€ 262.000' or 262000")
+    p.add_argument(
+        "file",
+        nargs="?",
+        help="TOML (an allocation file, see --template) or CSV (name,weight) file",
+    )
+    p.add_argument("--award", help="divide this region's SPUK-IZA (or municipality's Brede SPUK) award")
+    p.add_argument("--year", type=int, help="the year of --award (2025 or 2026)")
+    p.add_argument(
+        "--table",
+        choices=["spuk-iza", "brede-spuk"],
+        help="which table --award is read from, where a name is both a region and a municipality",
+    )
+    p.add_argument("--weights", help="the recipients' weights: a CSV (name,weight) or TOML file")
     p.add_argument(
         "--key",
-        choices=["pro-rata", "equal", "fixed"],
-        default="pro-rata",
-        help="pro-rata by the weights (default), equal parts, or fixed shares summing to 1",
+        help="equal, inhabitants (pro-rata by the weights; the default), fixed (shares summing to "
+        "1), or parts such as '50%% equal + 50%% inhabitants' or '1/3 equal + 2/3 inhabitants'",
     )
     p.add_argument(
         "--rounding",
         choices=["largest-remainder", "half-up-each"],
-        default="largest-remainder",
         help="largest-remainder (parts sum to the total; default) or half-up-each "
         "(each part rounded alone, as spreadsheets do; the residue is shown)",
     )
-    p.add_argument("--unit", default="€ 0,01", help="rounding unit, e.g. '€ 1' (default € 0,01)")
+    p.add_argument("--unit", help="rounding unit, e.g. '€ 1' (default € 0,01)")
     p.add_argument("--explain", action="store_true", help="say how each part was computed")
+    p.add_argument(
+        "--template", action="store_true", help="print an example allocation file to start from"
+    )
     p.set_defaults(handler=_cmd_allocate)
 
 
@@ -209,7 +236,16 @@ def _add_settle(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _cmd_award(args: argparse.Namespace) -> str:
+    if args.year in (2027, 2028, 2029):
+        return _azwa_award(args.name, args.year)
     return render_award(args.name, args.year)
+
+
+def _azwa_award(name: str, year: int) -> str:
+    """``award NAME --year 2027``: the SPUK AZWA estimate(s), labelled as such with the method."""
+    from ._azwa_cli import render_azwa_award
+
+    return render_azwa_award(name, year)
 
 
 def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -223,8 +259,42 @@ def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         ),
     )
     p.add_argument("name", help="a municipality ('Zutphen') or region ('Midden-IJssel')")
-    p.add_argument("--year", type=int, help="only this year (2025 or 2026)")
+    p.add_argument(
+        "--year", type=int, help="only this year (2025 or 2026; 2027-2029: the SPUK AZWA estimate)"
+    )
     p.set_defaults(handler=_cmd_award)
+
+
+# -- izafunding overview -------------------------------------------------------------
+
+
+def _cmd_overview(args: argparse.Namespace) -> str:
+    from ._overview_file import OVERVIEW_TOML, render_overview
+
+    if args.template:
+        return OVERVIEW_TOML.rstrip("\n")
+    if not args.name:
+        msg = "give a municipality (NAME), or --template to print an overview file to start from"
+        raise InputFileError(msg)
+    text = _read(args.file) if args.file else None
+    return render_overview(args.name, text, args.file or "")
+
+
+def _add_overview(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "overview",
+        help="one municipality's funding 2023-2029 per scheme, every figure with its kind and source",
+        description=(
+            "Print a municipality's funding per year 2023-2029: published Brede SPUK and SPUK-IZA "
+            "amounts, the SPUK AZWA estimate (provisional), and the figures of FILE.toml (awards "
+            "of other years, its share of the region's SPUK-IZA, published AZWA amounts, "
+            "transformation advances), with totals. See --template for the file."
+        ),
+    )
+    p.add_argument("name", nargs="?", help="a municipality ('Zutphen')")
+    p.add_argument("file", nargs="?", help="optional: the municipality's own figures (TOML)")
+    p.add_argument("--template", action="store_true", help="print an overview file to start from")
+    p.set_defaults(handler=_cmd_overview)
 
 
 # -- izafunding risk -----------------------------------------------------------------
@@ -254,13 +324,15 @@ def _add_risk(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "and the chance that each is reached from FILE.toml, check the schedule against "
             "the plan's budget and risk split, and print the exposure per bearer, the exact "
             "distribution of the repayment, its expected value and the amounts not exceeded "
-            "with 90%% and 95%% probability, for a budget's risk section. "
+            "with 90% and 95% probability, for a budget's risk section. "
             "See --template for the format."
         ),
     )
     p.add_argument("file", nargs="?", help="the milestone file (TOML)")
     p.add_argument(
-        "--levels", help="probability levels to report, e.g. '90%%,95%%,99%%' (default 90%%,95%%)"
+        "--levels",
+        help="probability levels to report, as percentages ('90,95,99' or '90%%,95%%') or "
+        "fractions ('0.9,0.95'; '0,9' is 0.9); default 90,95",
     )
     p.add_argument(
         "--max-outcomes",
@@ -274,6 +346,36 @@ def _add_risk(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_cmd_risk)
 
 
+# -- izafunding sisa -----------------------------------------------------------------
+
+
+def _cmd_sisa(args: argparse.Namespace) -> str:
+    if args.template:
+        return SISA_TOML.rstrip("\n")
+    if not args.file:
+        msg = "give a grant file (FILE.toml), or --template to print one to start from"
+        raise InputFileError(msg)
+    return render_sisa_file(_read(args.file), args.file)
+
+
+def _add_sisa(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "sisa",
+        help="the SiSa rows of a grant and the settlement between a region's members",
+        description=(
+            "Read a grant, what the mandated municipality passed on to each member and what "
+            "each spent from FILE.toml, and print the SiSa rows of each year (H35 and H35B "
+            "for SPUK IZA; definitions not verified against the SiSa annex are marked), the "
+            "settlement between the members and with the Rijk. See --template for the format."
+        ),
+    )
+    p.add_argument("file", nargs="?", help="the grant file (TOML)")
+    p.add_argument(
+        "--template", action="store_true", help="print an example file to start from"
+    )
+    p.set_defaults(handler=_cmd_sisa)
+
+
 # -- main -------------------------------------------------------------------------
 
 _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
@@ -283,12 +385,33 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
     _add_settle,
     _add_award,
     _add_risk,
+    _add_overview,
+    _add_sisa,
+)
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line in words, with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for python, words in _ARGPARSE_WORDS:
+            message = message.replace(python, words)
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# argparse's own phrases, said as a user would.
+_ARGPARSE_WORDS: Final = (
+    ("invalid int value:", "expected a whole number, got"),
+    ("invalid choice:", "unknown choice"),
+    ("the following arguments are required:", "missing"),
+    ("unrecognized arguments:", "unknown arguments:"),
+    ("expected one argument", "expects a value"),
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _ArgumentParser(
         prog="izafunding",
         description="Dutch municipal health funding (SPUK IZA, GALA, transformatiemiddelen), exact.",
     )
@@ -306,7 +429,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = handler(args)
     except FundingError as e:
-        print(f"izafunding {args.command}: error: {e}", file=sys.stderr)
+        _error(args.command, _one_line(str(e)))
+        return 2
+    except RecursionError:
+        _error(args.command, "the input is nested too deeply to read")
+        return 2
+    except MemoryError:
+        _error(args.command, "the input is too large to compute in the memory available")
+        return 2
+    except Exception as e:  # an error of ours, not of the input: never a traceback
+        where = e.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        place = (
+            f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}"
+            if where is not None
+            else ""
+        )
+        _error(
+            args.command,
+            f"internal error ({type(e).__name__}{place}): this is a bug in izafunding, "
+            f"not in your input; please report it with the command and file you used",
+        )
         return 2
     try:
         print(output)
@@ -316,3 +460,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return 0
+
+
+def _one_line(message: str) -> str:
+    """A message on one line: line breaks inside it become '; '."""
+    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _error(command: str, message: str) -> None:
+    print(f"izafunding {command}: error: {message}", file=sys.stderr)

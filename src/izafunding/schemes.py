@@ -19,6 +19,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Final
 
+from ._azwa import AZWA_LETTER, WERKAGENDA
 from ._money import Money
 from ._periods import Period
 from ._rules import (
@@ -45,6 +46,7 @@ from .errors import UnknownNameError
 __all__ = [
     "GALA_COMPONENTS",
     "SOURCES",
+    "SPUK_AZWA",
     "SPUK_GALA",
     "SPUK_IZA",
     "SPUK_TRANSFORMATION",
@@ -65,6 +67,7 @@ __all__ = [
     "Walls",
     "YearRules",
     "by_name",
+    "spuk_azwa",
 ]
 
 # -- sources ------------------------------------------------------------------------------
@@ -99,6 +102,7 @@ SOURCES: Final = {
     "SEED_000": SEED_000,
     "SEED_002": SEED_002,
     "SEED_003": SEED_003,
+    "AZWA_LETTER": AZWA_LETTER,
 }
 
 # -- SPUK-IZA -------------------------------------------------------------------------------
@@ -407,7 +411,123 @@ Traceback (most recent call last):
 izafunding.errors.SchemeError: SPUK Transformatiemiddelen has no rules for 2028: its grant period is 2024-01-01 t/m 2027-12-31 (2024-2027)
 """
 
-_ALL: Final = (SPUK_IZA, SPUK_GALA, SPUK_TRANSFORMATION)
+# -- SPUK AZWA 2027-2029 (provisional) ------------------------------------------------------
+
+_AZWA_YEARS = range(2027, 2030)
+
+_AZWA_LINE_NOTES: Final = (
+    ("local", (231, 278, 321), "local part: to each municipality (key vooralsnog that of the Brede SPUK)"),
+    ("regional", (194, 235, 169), "regional part: to each region's mandated municipality (key vooralsnog that of the SPUK-IZA)"),
+    ("ggd_knowledge_and_coordination", (3, 3, 4), "knowledge and coordination role of the GGD: paid directly to the 25 GGDs, not to municipalities"),
+    ("nplv_areas", (15, 21, 25), "to the NPLV areas: paid to the municipalities of those areas, not to the mandated municipality"),
+    ("healthy_school", (8, 10, 13), "(mental) healthy school: to the GGD GHOR Nederland subsidy, not to municipalities"),
+)
+
+
+def spuk_azwa(
+    *, carry_over: int | Fraction = 0, carry_over_source: str | None = None
+) -> Scheme:
+    """
+    The SPUK AZWA 2027-2029 as the letter of 22 April 2026 describes it,
+    **provisional**, with *carry_over* (the share of a year's award that may
+    be spent in the next year; the letter does not say: **open**, default
+    none) as a parameter.
+
+    >>> spuk_azwa(carry_over=Fraction(1, 10)).rules_for(2027).carry_over.describe()
+    "at most 10% of the year's award may be spent in the next year"
+
+    Raises:
+        SchemeError: *carry_over* is not a share from 0 to 1.
+    """
+    if carry_over == 0:
+        carry = CarryOver.none(
+            years=(2027, 2028),
+            source=AZWA_LETTER,
+            open_question=(
+                "the letter does not say whether unspent money may be spent in a later year "
+                "(default: none; spuk_azwa(carry_over=...) makes a variant)"
+            ),
+        )
+    else:
+        carry = CarryOver(
+            share=carry_over,
+            per_component=False,
+            years=(2027, 2028),
+            source=carry_over_source or f"assumed by the user; not in the {AZWA_LETTER}",
+        )
+    return Scheme(
+        name="SPUK AZWA",
+        title="Specifieke uitkering AZWA 2027-2029 (announced; regulation not yet published)",
+        source=AZWA_LETTER,
+        periods=(
+            GrantPeriod(period=Period.years_range(2027, 2029), version="letter 2026-04-22", source=AZWA_LETTER),
+        ),
+        provisional=True,
+        rules=(
+            Applicant(
+                kind=ApplicantKind.NO_APPLICATION,
+                years=_AZWA_YEARS,
+                source=f"{AZWA_LETTER}: paid 'ambtshalve' locally and regionally (the SPUK-IZA construct)",
+            ),
+            Walls(
+                between_components=False,
+                years=_AZWA_YEARS,
+                source=f"{AZWA_LETTER}: 'ontschot', one budget without walls between themes",
+            ),
+            Shifting(share=1, within=ShiftScope.ANY, years=_AZWA_YEARS, source=f"{AZWA_LETTER}: one budget"),
+            carry,
+            CarryOver.none(years=2029, source=f"{AZWA_LETTER}: 2029 is the last year of the period"),
+            Determination(
+                kind=DeterminationKind.YEARLY,
+                accounting="SiSa: yearly, one line, the total spent",
+                years=_AZWA_YEARS,
+                source=AZWA_LETTER,
+                open_question="how and when the amount is finally set is not in the letter (default: yearly)",
+            ),
+            Advance(
+                share=1,
+                schedule=(
+                    "paid without application once the college-approved regional werkagenda "
+                    f"reaches VWS; adopted by {WERKAGENDA.adopted_by:%d-%m-%Y}, payment can come "
+                    f"in {WERKAGENDA.early_payment_year} already"
+                ),
+                years=_AZWA_YEARS,
+                source=AZWA_LETTER,
+                open_question="the instalments of the payment (default: 100% in the year)",
+            ),
+        ),
+        budgets=tuple(
+            NationalBudget(
+                amount=Money(millions * 1_000_000),
+                years=year,
+                version="letter 2026-04-22",
+                note=f"line '{name}', {note}",
+                source=f"{AZWA_LETTER}, section 4",
+            )
+            for name, amounts, note in _AZWA_LINE_NOTES
+            for year, millions in zip(_AZWA_YEARS, amounts, strict=True)
+        ),
+    )
+
+
+SPUK_AZWA: Final = spuk_azwa()
+"""
+SPUK AZWA 2027-2029, the successor of the SPUK-IZA and the Brede SPUK:
+**provisional** (VWS letter to the VNG, 22 April 2026, kenmerk
+1097348-DMO): one budget without walls, paid without application locally
+to each municipality and regionally to each region's mandated
+municipality once the regional werkagenda reaches VWS (a werkagenda
+adopted by 15 November 2026 lets the Rijk pay in 2026), SiSa one line a
+year, carry-over open (default none).
+
+>>> SPUK_AZWA.provisional, SPUK_AZWA.label
+(True, 'SPUK AZWA (provisional: not yet a published regulation)')
+>>> SPUK_AZWA.rules_for(2027).applicant.describe()
+"no application (ambtshalve): each municipality receives its local part, each region's mandated municipality the regional part"
+"""
+
+
+_ALL: Final = (SPUK_IZA, SPUK_GALA, SPUK_TRANSFORMATION, SPUK_AZWA)
 _ALIASES: Final = {
     "spuk iza": SPUK_IZA,
     "spuk-iza": SPUK_IZA,
@@ -422,6 +542,10 @@ _ALIASES: Final = {
     "spuk_transformation": SPUK_TRANSFORMATION,
     "transformatiemiddelen": SPUK_TRANSFORMATION,
     "transformation": SPUK_TRANSFORMATION,
+    "spuk azwa": SPUK_AZWA,
+    "spuk-azwa": SPUK_AZWA,
+    "spuk_azwa": SPUK_AZWA,
+    "azwa": SPUK_AZWA,
 }
 
 

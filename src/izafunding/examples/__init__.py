@@ -54,6 +54,7 @@ _REGISTRY: dict[str, str] = {
     "gala-2022-2026": "izafunding.examples.gala",
     "ijssel-vecht-2025q1": "izafunding.examples.ijssel_vecht",
     "midden-ijssel-2023": "izafunding.examples.midden_ijssel",
+    "midden-ijssel-2023-sisa": "izafunding.examples.midden_ijssel_sisa",
     "zutphen-buurt-als-ecosysteem": "izafunding.examples.zutphen",
 }
 

@@ -34,6 +34,7 @@ from .._allocation import (
     allocate,
 )
 from .._compare import compare, side_by_side
+from .._findings import Finding, FindingKind
 from .._money import Money
 from .._periods import Period
 from .._scenarios import (
@@ -63,6 +64,7 @@ __all__ = [
     "ZONMW",
     "ZONMW_QUARTER",
     "alternatives",
+    "findings",
     "inhabitants_split",
     "municipal_split",
     "real_award",
@@ -265,6 +267,40 @@ def municipal_split(rounding: Rounding) -> Allocation:
 def zonmw_split(rounding: Rounding) -> Allocation:
     """The ZonMw offset of € 85.239 a quarter by inhabitants (appendix, last column)."""
     return allocate(-ZONMW_QUARTER, region().inhabitants_key(), rounding=rounding)
+
+
+def findings() -> tuple[Finding, ...]:
+    """
+    The memo's hidden euro: its appendix rounds each municipality's share
+    half-up to whole euros, so the column by inhabitants adds up to
+    € 261.999 and the totals to € 461.999, against the stated € 262.000 and
+    € 462.000 (appendix "Verdeling kosten gemeenten zonder ZonMw subsidie en
+    bij voortzetting alle activiteiten").
+
+    >>> [(f.kind.value, f.amount) for f in findings()]
+    [('residue', Money('1.00')), ('residue', Money('1.00'))]
+    >>> print(findings()[0].message)
+    the appendix's column by inhabitants adds up to € 261.999, not the stated € 262.000: each share is rounded half-up to whole euros, leaving € 1 unallocated
+    """
+    out = []
+    for what, split in (
+        ("column by inhabitants", inhabitants_split(DOCUMENT_ROUNDING)),
+        ("column of totals", municipal_split(DOCUMENT_ROUNDING)),
+    ):
+        if not split.residue.is_zero():
+            out.append(
+                Finding(
+                    kind=FindingKind.RESIDUE,
+                    message=(
+                        f"the appendix's {what} adds up to {split.total:whole}, not the stated "
+                        f"{split.target:whole}: each share is rounded half-up to whole euros, "
+                        f"leaving {split.residue:whole} unallocated"
+                    ),
+                    source=f"{SOURCE}, appendix",
+                    amount=split.residue,
+                )
+            )
+    return tuple(out)
 
 
 def render() -> str:

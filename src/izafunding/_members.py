@@ -1,0 +1,548 @@
+"""A region's members: money passed on, their accounting, and the settlement between them."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Final, final
+
+import attrs
+
+from ._allocation import AllocationKey, LargestRemainder, ProRata, Rounding, allocate
+from ._findings import Finding, FindingKind
+from ._grants import FrozenMap, _check_money
+from ._money import Money
+from .errors import SchemeError, UnknownNameError
+
+
+if TYPE_CHECKING:
+    from ._grants import Grant
+    from ._settlement import Settlement
+
+
+__all__ = [
+    "MemberAccount",
+    "MembersYear",
+    "OverspendRule",
+    "RegionAgreement",
+    "account_members",
+    "is_per_member",
+    "settle_region",
+]
+
+_ZERO = Money(0)
+SOURCE_MEMBERS: Final = (
+    "Raadsmededeling 2023-918 SPUK-IZA 2023, Deventer (17 October 2023): members that "
+    "receive money account to the mandated municipality; Regeling specifieke uitkering "
+    "IZA-doelen 2023-2026: the mandated municipality accounts for the region (SiSa H35, H35B)"
+)
+
+
+class OverspendRule(enum.Enum):
+    """What happens to a municipality's spending above the money it was given."""
+
+    #: The overspend stays its own money: not charged to the grant (the default).
+    OWN = "stays the municipality's own money"
+    #: The region agreed to cover overspends from the region's unspent money, as far as it goes.
+    POOLED = "covered from the region's unspent money"
+
+
+def _check_key(
+    instance: object, attribute: attrs.Attribute[AllocationKey | None], value: object
+) -> None:
+    if value is not None and not hasattr(value, "integer_shares"):
+        msg = (
+            f"'repayment_key' must be an allocation key such as Equal([...]) or "
+            f"ProRata({{'Deventer': 101236, ...}}) (got {value!r})"
+        )
+        raise SchemeError(msg)
+
+
+def _check_rule(instance: object, attribute: attrs.Attribute[OverspendRule], value: object) -> None:
+    if not isinstance(value, OverspendRule):
+        msg = f"'overspend' must be OverspendRule.OWN or OverspendRule.POOLED (got {value!r})"
+        raise SchemeError(msg)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class RegionAgreement:
+    """
+    What the region's municipalities agreed about the settlement between
+    them (*afspraken in de regio*); the scheme does not settle it.
+
+    >>> RegionAgreement().describe()
+    "an overspend stays the municipality's own money; each returns its own unspent money"
+
+    Attributes:
+        overspend: What happens to spending above the money given
+            (default: it stays the municipality's own money).
+
+        repayment_key: Share the repayment of the allocated money by this
+            key (``Equal`` or ``ProRata`` by inhabitants) instead of by whose
+            money it was; money never allocated is repaid as it is.
+
+        rounding: The rounding of the shares (default: whole cents, parts
+            summing to the total).
+
+        source: Where the region agreed it.
+    """
+
+    overspend: OverspendRule = attrs.field(default=OverspendRule.OWN, validator=_check_rule)
+    repayment_key: AllocationKey | None = attrs.field(default=None, validator=_check_key)
+    rounding: Rounding = attrs.field(factory=LargestRemainder)
+    source: str = "the library's default: by whose money it was"
+
+    def describe(self) -> str:
+        """In words."""
+        how = (
+            "each returns its own unspent money"
+            if self.repayment_key is None
+            else "the repayment of the allocated money is shared by the key"
+        )
+        return f"an overspend {self.overspend.value}; {how}"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class MemberAccount:
+    """
+    One municipality's account with the region for a year
+    (*verantwoording aan de gemandateerde gemeente*).
+
+    Always ``transferred == charged + returned + kept`` and ``spent ==
+    charged + overspend``.
+
+    Attributes:
+        municipality: The municipality.
+
+        mandated: Whether it is the mandated municipality (its
+            ``transferred`` is the part it kept for its own activities).
+
+        transferred: What the mandated municipality passed on to it (for
+            the mandated municipality: its own part).
+
+        spent: What it spent on the grant's activities.
+
+        charged: Of that, what is charged to the grant.
+
+        returned: What it gives back (a member: to the mandated
+            municipality; the mandated municipality: towards the repayment).
+            Negative where the region pays it more (a covered overspend).
+
+        kept: What it keeps beyond what was charged (only under a
+            repayment key; negative where it pays from its own money).
+    """
+
+    municipality: str
+    mandated: bool
+    transferred: Money
+    spent: Money
+    charged: Money
+    returned: Money
+    kept: Money
+
+    @property
+    def overspend(self) -> Money:
+        """Spending not charged to the grant: the municipality's own money."""
+        return self.spent - self.charged
+
+    @property
+    def unspent(self) -> Money:
+        """What it was given less what was charged (negative for a covered overspend)."""
+        return self.transferred - self.charged
+
+
+@final
+@attrs.frozen(kw_only=True)
+class MembersYear(Mapping[str, MemberAccount]):
+    """
+    A region's year between its members: a read-only mapping municipality ->
+    :class:`MemberAccount`, with the money never allocated and how the
+    repayment to the Rijk is made up.
+
+    Invariants, to the cent: ``available == not_allocated + sum of
+    transferred``; ``repayable == available - charged == not_allocated +
+    sum of returned``.
+
+    Attributes:
+        year: The year.
+
+        region: The region.
+
+        mandated: The mandated municipality.
+
+        available: What the region had for the year (its award).
+
+        accounts: The accounts, the mandated municipality first.
+
+        not_allocated: Money neither passed on nor kept by the mandated
+            municipality for its own part: repaid as it is.
+
+        agreement: What the region agreed.
+    """
+
+    year: int
+    region: str
+    mandated: str
+    available: Money
+    accounts: FrozenMap[str, MemberAccount]
+    not_allocated: Money
+    agreement: RegionAgreement
+
+    def __getitem__(self, key: str) -> MemberAccount:
+        try:
+            return self.accounts[key]
+        except KeyError:
+            close = difflib.get_close_matches(str(key), list(self.accounts), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            msg = f"{key!r} has no account in {self.region} {self.year} (accounts: {', '.join(self.accounts)}){hint}"
+            raise UnknownNameError(msg) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.accounts)
+
+    def __len__(self) -> int:
+        return len(self.accounts)
+
+    @property
+    def own(self) -> MemberAccount:
+        """The mandated municipality's own account."""
+        return self.accounts[self.mandated]
+
+    @property
+    def transferred(self) -> Money:
+        """What was passed on to the members (not the mandated municipality's own part)."""
+        return sum((a.transferred for a in self.values() if not a.mandated), _ZERO)
+
+    @property
+    def spent(self) -> Money:
+        """The region's spending charged to the grant: the total of all municipalities."""
+        return sum((a.charged for a in self.values()), _ZERO)
+
+    @property
+    def overspend(self) -> Money:
+        """Spending not charged to the grant: the municipalities' own money."""
+        return sum((a.overspend for a in self.values()), _ZERO)
+
+    @property
+    def returned_by_members(self) -> Money:
+        """What the members give back to the mandated municipality."""
+        return sum((a.returned for a in self.values() if not a.mandated), _ZERO)
+
+    @property
+    def repayable(self) -> Money:
+        """What the region repays to the Rijk for the year."""
+        return self.available - self.spent
+
+    def make_up(self) -> FrozenMap[str, Money]:
+        """
+        How the repayment to the Rijk is made up: money never allocated,
+        the members' returns, and the mandated municipality's own part. The
+        parts add up to :attr:`repayable`, to the cent.
+        """
+        return FrozenMap(
+            {
+                "never allocated": self.not_allocated,
+                "returned by the members": self.returned_by_members,
+                f"{self.mandated}'s own part": self.own.returned,
+            }
+        )
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """An overspend that stays a municipality's own money, and a covered one."""
+        out: list[Finding] = []
+        for a in self.values():
+            if a.overspend.cents > 0:
+                out.append(
+                    Finding(
+                        kind=FindingKind.OVERSPEND,
+                        message=(
+                            f"{a.municipality} spent {a.spent} in {self.year} against "
+                            f"{a.transferred} {'kept for its own part' if a.mandated else 'passed on'}: "
+                            f"{a.overspend} {OverspendRule.OWN.value} and is not charged to the grant"
+                        ),
+                        source=self.agreement.source,
+                        amount=a.overspend,
+                        year=self.year,
+                    )
+                )
+            elif a.unspent.cents < 0:
+                out.append(
+                    Finding(
+                        kind=FindingKind.OVERSPEND,
+                        message=(
+                            f"{a.municipality}'s overspend of {-a.unspent} in {self.year} is "
+                            f"{OverspendRule.POOLED.value} (the region's agreement)"
+                        ),
+                        source=self.agreement.source,
+                        amount=-a.unspent,
+                        year=self.year,
+                    )
+                )
+        return tuple(out)
+
+    def explain(self) -> tuple[str, ...]:
+        """Per municipality what it received, spent, had charged and returns; then the make-up."""
+        lines = [
+            f"{self.region} {self.year}: {self.available} available; {self.agreement.describe()}",
+        ]
+        for a in self.values():
+            role = "own part" if a.mandated else "passed on"
+            line = (
+                f"  {a.municipality}: {role} {a.transferred}, spent {a.spent}, charged to the "
+                f"grant {a.charged}, returns {a.returned}"
+            )
+            if not a.kept.is_zero():
+                line += f", keeps {a.kept}"
+            lines.append(line)
+        lines.append(
+            f"  repayable to the Rijk {self.repayable} = "
+            + " + ".join(f"{k} {v}" for k, v in self.make_up().items())
+        )
+        return tuple(lines)
+
+    def render(self) -> str:
+        """A text table of the accounts and the make-up of the repayment."""
+        head = ("municipality", "passed on", "spent", "charged", "own money", "returns", "keeps")
+        rows = [
+            (
+                a.municipality + (" (own part)" if a.mandated else ""),
+                str(a.transferred),
+                str(a.spent),
+                str(a.charged),
+                str(a.overspend),
+                str(a.returned),
+                str(a.kept),
+            )
+            for a in self.values()
+        ]
+        rows.append(
+            (
+                "total",
+                str(self.transferred + self.own.transferred),
+                str(sum((a.spent for a in self.values()), _ZERO)),
+                str(self.spent),
+                str(self.overspend),
+                str(sum((a.returned for a in self.values()), _ZERO)),
+                str(sum((a.kept for a in self.values()), _ZERO)),
+            )
+        )
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
+
+        out = [
+            f"{self.region} {self.year}: between the members (mandated municipality "
+            f"{self.mandated}); {self.agreement.describe()}",
+            "",
+            line(head),
+            line(tuple("-" * w for w in widths)),
+            *(line(r) for r in rows),
+            "",
+            f"Available {self.available}; never allocated {self.not_allocated}.",
+            f"Repayable to the Rijk {self.repayable}:",
+            *(f"  {k:<32}{v!s:>20}" for k, v in self.make_up().items()),
+        ]
+        out += [f"- {f}" for f in self.findings]
+        return "\n".join(out)
+
+
+def is_per_member(grant: Grant, spent: object) -> bool:
+    """Whether *spent* gives spending per municipality (a scheme without components)."""
+    return (
+        not grant.scheme.components
+        and isinstance(spent, Mapping)
+        and any(isinstance(v, Mapping) for v in spent.values())
+    )
+
+
+def _per_year(value: object, what: str) -> dict[int, dict[str, Money]]:
+    if not isinstance(value, Mapping):
+        msg = f"{what} must map a year to {{municipality: Money}} (got {value!r})"
+        raise SchemeError(msg)
+    out: dict[int, dict[str, Money]] = {}
+    for year, part in value.items():
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)
+        if isinstance(year, bool) or not isinstance(year, int):
+            msg = f"{what}: the years must be ints such as 2023 (got {year!r})"
+            raise SchemeError(msg)
+        if not isinstance(part, Mapping):
+            msg = (
+                f"{what}[{year}] must map each municipality to a Money, such as "
+                f"{{'Raalte': Money(101200)}} (got {part!r})"
+            )
+            raise SchemeError(msg)
+        out[year] = {}
+        for name, amount in part.items():
+            if not isinstance(name, str) or not name.strip():
+                msg = f"{what}[{year}]: a municipality must be a name (got {name!r})"
+                raise SchemeError(msg)
+            out[year][name] = _check_money(amount, f"{what}[{year}][{name!r}]")
+    return out
+
+
+def _cover(need: dict[str, int], pool: int) -> dict[str, int]:
+    """Cover the overspends in *need* from *pool*: in full if it suffices, else pro rata."""
+    total = sum(need.values())
+    if total <= pool:
+        return dict(need)
+    if pool == 0:
+        return dict.fromkeys(need, 0)
+    parts = allocate(Money.from_cents(pool), ProRata(need), rounding=LargestRemainder())
+    return {k: parts[k].cents for k in need}
+
+
+def account_members(
+    grant: Grant,
+    year: int,
+    *,
+    spent: Mapping[str, Money],
+    transferred: Mapping[str, Money],
+    agreement: RegionAgreement,
+) -> MembersYear:
+    """
+    The members' accounting of *grant* for *year*.
+
+    Raises:
+        SchemeError: No mandated municipality; more passed on than available.
+        UnknownNameError: Spending by a municipality that received nothing
+            and is not the mandated one (the message suggests the closest).
+    """
+    mandated = grant.applicant
+    if not mandated:
+        msg = (
+            f"the grant of {grant.recipient} names no mandated municipality: give "
+            f"Grant(..., applicant='Deventer') to settle per member"
+        )
+        raise SchemeError(msg)
+    available = grant.awarded_in(year)
+    members = {k: v for k, v in transferred.items() if k != mandated}
+    for name in spent:
+        if name != mandated and name not in members:
+            known = [mandated, *members]
+            close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            msg = (
+                f"spent[{year}] names {name!r}, which received nothing in {year} and is not the "
+                f"mandated municipality {mandated!r}; give transferred[{year}][{name!r}] = "
+                f"Money(0) if it spent without receiving money{hint}"
+            )
+            raise UnknownNameError(msg)
+    passed = sum(members.values(), _ZERO)
+    own_part = transferred.get(mandated, max(available - passed, _ZERO))
+    not_allocated = available - passed - own_part
+    if not_allocated.cents < 0:
+        msg = (
+            f"in {year} {passed} was passed on"
+            + (f" and {own_part} kept by {mandated}" if mandated in transferred else "")
+            + f", more than the {available} available to {grant.recipient}"
+        )
+        raise SchemeError(msg)
+    key = agreement.repayment_key
+    names = [mandated, *members]
+    if key is not None:
+        names += [str(r) for r in key.recipients if str(r) not in names]
+    alloc = {n: (own_part if n == mandated else members.get(n, _ZERO)).cents for n in names}
+    spend = {n: spent.get(n, _ZERO).cents for n in names}
+    charged = {n: min(alloc[n], spend[n]) for n in names}
+    if agreement.overspend is OverspendRule.POOLED:
+        need = {n: spend[n] - alloc[n] for n in names if spend[n] > alloc[n]}
+        pool = not_allocated.cents + sum(alloc[n] - charged[n] for n in names)
+        for n, c in _cover(need, pool).items():
+            charged[n] += c
+    returned = {n: alloc[n] - charged[n] for n in names}
+    kept = dict.fromkeys(names, 0)
+    if key is not None:
+        to_share = Money.from_cents(sum(returned.values()))
+        shares = allocate(to_share, key, rounding=agreement.rounding)
+        if not shares.residue.is_zero():
+            msg = (
+                f"the repayment key's rounding leaves a residue of {shares.residue}; use "
+                f"LargestRemainder() so that the shares sum to the repayment"
+            )
+            raise SchemeError(msg)
+        for n in names:
+            share = shares.get(n, _ZERO).cents
+            kept[n] = returned[n] - share
+            returned[n] = share
+    accounts = {
+        n: MemberAccount(
+            municipality=n,
+            mandated=n == mandated,
+            transferred=Money.from_cents(alloc[n]),
+            spent=Money.from_cents(spend[n]),
+            charged=Money.from_cents(charged[n]),
+            returned=Money.from_cents(returned[n]),
+            kept=Money.from_cents(kept[n]),
+        )
+        for n in names
+    }
+    return MembersYear(
+        year=year,
+        region=grant.recipient,
+        mandated=mandated,
+        available=available,
+        accounts=FrozenMap(accounts),
+        not_allocated=not_allocated,
+        agreement=agreement,
+    )
+
+
+def settle_region(
+    grant: Grant,
+    spent: Mapping[int, object],
+    transferred: Mapping[int, object] | None,
+    agreement: RegionAgreement | None,
+) -> Settlement:
+    """
+    Settle a regional grant with the members' accounting: per year the
+    spending charged to the grant (the total of all municipalities) is what
+    the settlement engine settles; the members' accounts are attached.
+
+    Raises:
+        SchemeError: Transfers for a year without spending per municipality,
+            or the errors of :func:`account_members`.
+    """
+    from ._settlement import settle
+
+    if agreement is None:
+        agreement = RegionAgreement()
+    elif not isinstance(agreement, RegionAgreement):
+        msg = f"agreement must be a RegionAgreement(...) (got {agreement!r})"
+        raise SchemeError(msg)
+    if not isinstance(spent, Mapping):
+        msg = f"spent must map a year to Money or to {{municipality: Money}} (got {spent!r})"
+        raise SchemeError(msg)
+    per_member = _per_year({y: v for y, v in spent.items() if isinstance(v, Mapping)}, "spent")
+    given = _per_year(transferred if transferred is not None else {}, "transferred")
+    for year in given:
+        if year not in per_member:
+            msg = (
+                f"transferred names {year}, but spent[{year}] is not given per municipality; "
+                f"give spent[{year}] as {{municipality: Money}}"
+            )
+            raise SchemeError(msg)
+    accounts = {}
+    totals: dict[int, object] = {}
+    for year, value in spent.items():
+        y = int(year) if isinstance(year, str) and year.strip().isdigit() else year
+        if isinstance(value, Mapping):
+            assert isinstance(y, int)
+            grant.scheme.check_year(y)
+            book = account_members(
+                grant, y, spent=per_member[y], transferred=given.get(y, {}), agreement=agreement
+            )
+            accounts[y] = book
+            totals[y] = book.spent
+        else:
+            totals[year] = value
+    settlement = settle(grant, totals)  # type: ignore[arg-type]
+    return attrs.evolve(settlement, members_by_year=FrozenMap(sorted(accounts.items())))
