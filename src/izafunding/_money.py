@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -278,6 +279,21 @@ class Money:
         money = object.__new__(cls)
         object.__setattr__(money, "cents", cents)
         return money
+
+    @classmethod
+    def _many_from_cents(cls, cents: Iterable[int]) -> list[Money]:
+        """
+        Amounts from integer cents that the library computed itself (no checks):
+        the fast path for reading back every part of an allocation.
+        """
+        new = object.__new__
+        put = object.__setattr__
+        result = []
+        for c in cents:
+            money = new(cls)
+            put(money, "cents", c)
+            result.append(money)
+        return result
 
     @classmethod
     def zero(cls) -> Money:
