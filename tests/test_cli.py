@@ -167,12 +167,17 @@ class TestWeightFiles:
         with pytest.raises(InputFileError, match="ambiguous"):
             field_weight(text, where="w.csv: line 2")
 
-    @pytest.mark.parametrize("text", ["0.300", "1.234,5", "12,5", "0.3"])
-    def test_unambiguous_decimals(self, text: str) -> None:
-        """Plain decimals and Dutch decimals with a comma are read."""
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [("0.300", "0.300"), ("1.234,5", "1234.5"), ("12,5", "12.5"), ("0.3", "0.3")],
+    )
+    def test_unambiguous_decimals(self, text: str, value: str) -> None:
+        """Plain decimals and Dutch decimals with a comma are read, to their exact value."""
         from izafunding._files.inputs import field_weight
 
-        assert isinstance(field_weight(text, where="w"), Decimal)
+        read = field_weight(text, where="w")
+        assert isinstance(read, Decimal)
+        assert read == Decimal(value)
 
     @pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf", "sNaN"])
     def test_not_finite(self, text: str) -> None:

@@ -132,7 +132,7 @@ class TestCompare:
         """A Comparison is a frozen value."""
         diff = compare(MEMO, PAYING)
         assert isinstance(diff, Comparison)
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError, match=r"can't set attribute"):
             diff.a = PAYING  # type: ignore[misc]
 
     def test_side_by_side(self) -> None:
@@ -141,7 +141,7 @@ class TestCompare:
         header = text.splitlines()[0]
         for label in ("memo", "municipalities make up", "work halved", "real award"):
             assert label in header
-        with pytest.raises(ScenarioError):
+        with pytest.raises(ScenarioError, match=r"side_by_side needs at least one \(label, scenario\)"):
             side_by_side([])
 
 

@@ -80,7 +80,7 @@ class TestFigures:
     def test_read_only(self) -> None:
         """The tables are read-only mappings."""
         table = data.brede_spuk_awards(2025)
-        with pytest.raises(TypeError):
+        with pytest.raises(TypeError, match=r"'AwardTable' object does not support item"):
             table["Zutphen"] = Money(1)  # type: ignore[index]
 
     def test_cached(self) -> None:
@@ -125,7 +125,7 @@ class TestUnknown:
     def test_find(self) -> None:
         """find() ignores case and extra spaces."""
         assert data.spuk_iza_awards(2025).find("  midden-ijssel ") == "Midden-IJssel"
-        with pytest.raises(UnknownNameError):
+        with pytest.raises(UnknownNameError, match=r"'Midden' is not a region in the SPUK\-IZA table"):
             data.spuk_iza_awards(2025).find("Midden")
 
 

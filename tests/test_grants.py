@@ -108,7 +108,7 @@ class TestBadInput:
 
     def test_float(self) -> None:
         """A float is refused as a TypeError."""
-        with pytest.raises(FloatNotAllowedError):
+        with pytest.raises(FloatNotAllowedError, match=r"awarded\[2023\]: 1\.5 is a float; use Money such as"):
             Grant(scheme=SPUK_IZA, recipient="X", awarded={2023: 1.5})  # type: ignore[dict-item]
 
     def test_negative(self) -> None:
@@ -145,18 +145,18 @@ class TestBadInput:
 
     def test_advances(self) -> None:
         """Advances must be Money in years of the period."""
-        with pytest.raises(SchemeError):
+        with pytest.raises(SchemeError, match=r"SPUK IZA has no rules for 2030: its grant period"):
             Grant(
                 scheme=SPUK_IZA, recipient="X", awarded={2023: Money(1)}, advances={2030: Money(1)}
             )
-        with pytest.raises(SchemeError):
+        with pytest.raises(SchemeError, match=r"advances\[2023\]: expected a Money such as"):
             Grant(scheme=SPUK_IZA, recipient="X", awarded={2023: Money(1)}, advances={2023: 1})  # type: ignore[dict-item]
-        with pytest.raises(SchemeError):
+        with pytest.raises(SchemeError, match=r"advances must be a mapping year \-> Money \(got"):
             Grant(scheme=SPUK_IZA, recipient="X", awarded={2023: Money(1)}, advances=Money(1))  # type: ignore[arg-type]
 
     def test_errors_are_funding_errors(self) -> None:
         """Every error here is a FundingError."""
-        with pytest.raises(FundingError):
+        with pytest.raises(FundingError, match=r"SPUK IZA has no rules for 2022: its grant period"):
             Grant(scheme=SPUK_IZA, recipient="X", awarded={2022: Money(1)})
 
 

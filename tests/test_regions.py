@@ -45,7 +45,7 @@ class TestMunicipality:
     @pytest.mark.parametrize("name", ["", " ", None])
     def test_bad_name(self, name: object) -> None:
         """A municipality needs a name."""
-        with pytest.raises(RegionError):
+        with pytest.raises(RegionError, match=r"'name' must be a non-empty name \(got "):
             Municipality(name)  # type: ignore[arg-type]
 
     def test_region_checks_its_parts(self) -> None:
@@ -68,7 +68,7 @@ class TestInhabitantCount:
     @pytest.mark.parametrize("count", [-1, 1.5, True, "100"])
     def test_bad_count(self, count: object) -> None:
         """A count must be a non-negative int."""
-        with pytest.raises(AllocationError):
+        with pytest.raises(AllocationError, match=r"'count' must be a non\-negative int of inhabitants"):
             InhabitantCount(count=count, reference_date=None, source="x")  # type: ignore[arg-type]
 
 

@@ -159,7 +159,7 @@ class TestCostLineErrors:
 
     def test_float_share(self) -> None:
         """A float share is refused."""
-        with pytest.raises(FloatNotAllowedError):
+        with pytest.raises(FloatNotAllowedError, match=r"share of 'municipalities' must not be a float"):
             CostLine(name="x", annual=Money(1), shares={"municipalities": 0.5, "partners": 0.5})  # type: ignore[dict-item]
 
     def test_float_annual(self) -> None:
@@ -516,7 +516,7 @@ class TestVariants:
 
     def test_scaled_to_award_refuses_floats(self) -> None:
         """The award must be Money."""
-        with pytest.raises(FloatNotAllowedError):
+        with pytest.raises(FloatNotAllowedError, match=r"'annual' must not be a float \(got 3023765\.0\):"):
             _scenario().scaled_to_award(3023765.0)  # type: ignore[arg-type]
 
 

@@ -290,7 +290,7 @@ class TestBadSpending:
 
     def test_float(self) -> None:
         """Float spending is refused."""
-        with pytest.raises(FloatNotAllowedError):
+        with pytest.raises(FloatNotAllowedError, match=r"spent\[2023\]: 0\.5 is a float; use Money such as"):
             Grant(scheme=SPUK_IZA, recipient="X", awarded={2023: Money(1)}).settle(
                 spent={2023: 0.5}  # type: ignore[dict-item]
             )

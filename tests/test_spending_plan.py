@@ -178,10 +178,10 @@ class TestBudgetTable:
 
     def test_bad_input(self) -> None:
         """Years must be ints and amounts Money; lines must exist."""
-        with pytest.raises(SchemeError):
+        with pytest.raises(SchemeError, match=r"years must be ints such as 2023 \(got '2023'\)"):
             BudgetLine(label="A", amounts={"2023": Money(1)})  # type: ignore[arg-type]
-        with pytest.raises(SchemeError):
+        with pytest.raises(SchemeError, match=r"the amount for 2023 must be a Money \(got 1\)"):
             BudgetLine(label="A", amounts={2023: 1})  # type: ignore[arg-type]
         table = BudgetTable(title="t", source="s", lines=[])
-        with pytest.raises(UnknownNameError):
+        with pytest.raises(UnknownNameError, match=r"t has no line 'A' \(lines: \)"):
             table.line("A")

@@ -140,7 +140,7 @@ class TestLateAccounting:
         assert g.book_year(2024) == 2025
         assert g.book_year(2025) == 2025
         assert g.by_book_year({2024: Money(700), 2025: Money(2000)}) == {2025: Money(2700)}
-        with pytest.raises(SchemeError):
+        with pytest.raises(SchemeError, match=r"SPUK Transformatiemiddelen has no rules for 2031:"):
             g.book_year(2031)
         with pytest.raises(SchemeError, match="must be a Money"):
             g.by_book_year({2024: 700})  # type: ignore[dict-item]
@@ -270,21 +270,21 @@ class TestBadInputGetsFundingErrors:
     """Bad input to schedules, risk and grants is a FundingError naming it, never a bare error."""
 
     @pytest.mark.parametrize(
-        "call",
+        ("call", "words"),
         [
-            lambda s: s.settle(reached={}, spent=[("M1", Money(1))]),
-            lambda s: s.withhold(5),
-            lambda s: s.withhold(None),
-            lambda s: s.withhold([["M1"]]),
-            lambda s: MilestoneSchedule(s.milestones, budget=[([2025], Money(1))]),
-            lambda s: _grant().settle(reached={}, costs=[1]),  # type: ignore[arg-type]
-            lambda s: _grant(pass_through="Perspectief"),
-            lambda s: _grant(late_accounting=None),
+            (lambda s: s.settle(reached={}, spent=[("M1", Money(1))]), "spent must map a milestone name to a Money"),
+            (lambda s: s.withhold(5), "withhold needs names in a list or a mapping"),
+            (lambda s: s.withhold(None), "withhold needs names in a list or a mapping"),
+            (lambda s: s.withhold([["M1"]]), "withhold needs milestone names"),
+            (lambda s: MilestoneSchedule(s.milestones, budget=[([2025], Money(1))]), "must be hashable"),
+            (lambda s: _grant().settle(reached={}, costs=[1]), "costs must map a year to a Money"),  # type: ignore[arg-type]
+            (lambda s: _grant(pass_through="Perspectief"), "'pass_through' must be PassThrough"),
+            (lambda s: _grant(late_accounting=None), "'late_accounting' must be a sequence"),
         ],
     )
-    def test_refused(self, call: Any) -> None:
-        """Each bad call raises a FundingError."""
-        with pytest.raises(FundingError):
+    def test_refused(self, call: Any, words: str) -> None:
+        """Each bad call raises a FundingError that says what is wrong."""
+        with pytest.raises(FundingError, match=words):
             call(_schedule())
 
     @pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity")])

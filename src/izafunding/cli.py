@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Final, NoReturn
 
 from . import examples
 from ._commands import render_allocation, render_risk_file, render_scenario_file, render_sisa_file
@@ -22,7 +23,7 @@ from ._files.allocate import AllocationRequest, parse_allocation_toml
 from ._files.allocate import parse_key as parse_allocation_key
 from ._files.grant import EXAMPLE_TOML as GRANT_TOML
 from ._files.grant import render_award, render_settle_file
-from ._files.inputs import parse_weights_csv
+from ._files.inputs import check_file_size, parse_weights_csv
 from ._files.scenario import EXAMPLE_TOML
 from ._files.schedule import RISK_TOML
 from ._files.sisa import SISA_TOML
@@ -36,6 +37,7 @@ Handler = Callable[[argparse.Namespace], str]
 
 def _read(path: str) -> str:
     try:
+        check_file_size(Path(path).stat().st_size, path)
         # utf-8-sig: files saved by Notepad and Excel start with a byte-order mark.
         return Path(path).read_text(encoding="utf-8-sig")
     except OSError as e:
@@ -390,9 +392,28 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
 )
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line in words, with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for python, words in _ARGPARSE_WORDS:
+            message = message.replace(python, words)
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# argparse's own phrases, said as a user would.
+_ARGPARSE_WORDS: Final = (
+    ("invalid int value:", "expected a whole number, got"),
+    ("invalid choice:", "unknown choice"),
+    ("the following arguments are required:", "missing"),
+    ("unrecognized arguments:", "unknown arguments:"),
+    ("expected one argument", "expects a value"),
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _ArgumentParser(
         prog="izafunding",
         description="Dutch municipal health funding (SPUK IZA, GALA, transformatiemiddelen), exact.",
     )
@@ -410,7 +431,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = handler(args)
     except FundingError as e:
-        print(f"izafunding {args.command}: error: {e}", file=sys.stderr)
+        _error(args.command, _one_line(str(e)))
+        return 2
+    except RecursionError:
+        _error(args.command, "the input is nested too deeply to read")
+        return 2
+    except MemoryError:
+        _error(args.command, "the input is too large to compute in the memory available")
+        return 2
+    except Exception as e:  # an error of ours, not of the input: never a traceback
+        where = e.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        place = (
+            f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}"
+            if where is not None
+            else ""
+        )
+        _error(
+            args.command,
+            f"internal error ({type(e).__name__}{place}): this is a bug in izafunding, "
+            f"not in your input; please report it with the command and file you used",
+        )
         return 2
     try:
         print(output)
@@ -420,3 +462,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return 0
+
+
+def _one_line(message: str) -> str:
+    """A message on one line: line breaks inside it become '; '."""
+    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _error(command: str, message: str) -> None:
+    print(f"izafunding {command}: error: {message}", file=sys.stderr)

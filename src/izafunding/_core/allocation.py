@@ -13,7 +13,7 @@ from typing import Any, Protocol, TypeAlias, final, runtime_checkable
 import attrs
 
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
-from .money import Money
+from .money import MAX_NUMBER_DIGITS, Money, check_number_size
 
 
 __all__ = [
@@ -34,6 +34,7 @@ Recipient: TypeAlias = Hashable
 Weight: TypeAlias = int | Decimal | Fraction
 
 _CENT = Money.from_cents(1)
+_MAX_WEIGHT = 10**MAX_NUMBER_DIGITS
 
 
 def identifier_of(recipient: object) -> str:
@@ -53,15 +54,21 @@ def identifier_of(recipient: object) -> str:
 
 def _tie_ranks(recipients: Sequence[Recipient]) -> tuple[int, ...]:
     """Each recipient's place when sorted by identifier (0 sorts first)."""
-    # The type name and repr settle ties between recipients with the same text (1 and "1").
-    order = sorted(
-        range(len(recipients)),
-        key=lambda i: (
-            identifier_of(recipients[i]),
-            type(recipients[i]).__name__,
-            repr(recipients[i]),
-        ),
-    )
+    if all(type(r) is str for r in recipients):
+        # The common case, names: a str's identifier is itself, and the names are unique,
+        # so sorting by the name gives the same order as the general key below.
+        names: Sequence[str] = recipients  # type: ignore[assignment]
+        order = sorted(range(len(names)), key=names.__getitem__)
+    else:
+        # The type name and repr settle ties between recipients with the same text (1 and "1").
+        order = sorted(
+            range(len(recipients)),
+            key=lambda i: (
+                identifier_of(recipients[i]),
+                type(recipients[i]).__name__,
+                repr(recipients[i]),
+            ),
+        )
     ranks = [0] * len(recipients)
     for rank, i in enumerate(order):
         ranks[i] = rank
@@ -83,7 +90,7 @@ def _fmt_number(value: Fraction) -> str:
 
 
 def _check_weight(recipient: object, weight: object, what: str) -> Fraction:
-    if type(weight) is int and weight >= 0:  # the common case: inhabitants
+    if type(weight) is int and 0 <= weight < _MAX_WEIGHT:  # the common case: inhabitants
         return Fraction(weight)
     if isinstance(weight, float):
         msg = (
@@ -100,6 +107,7 @@ def _check_weight(recipient: object, weight: object, what: str) -> Fraction:
     if isinstance(weight, Decimal) and not weight.is_finite():
         msg = f"{what} of {recipient!r} must be finite (got {weight!r})"
         raise AllocationError(msg)
+    check_number_size(weight, f"{what} of {recipient!r}", AllocationError)
     if weight < 0:
         msg = f"{what} of {recipient!r} must not be negative (got {weight!r})"
         raise AllocationError(msg)
@@ -127,6 +135,12 @@ def _pairs(value: object, what: str) -> tuple[tuple[Recipient, Any], ...]:
 
 
 def _check_unique(recipients: Sequence[Recipient], what: str) -> None:
+    # The common case, distinct non-empty names, checked in one pass; anything else goes
+    # through the loop below, which names the offending recipient.
+    if all(type(r) is str and r and not r[0].isspace() for r in recipients) and len(
+        set(recipients)
+    ) == len(recipients):
+        return
     seen: set[Recipient] = set()
     for r in recipients:
         try:
@@ -134,6 +148,9 @@ def _check_unique(recipients: Sequence[Recipient], what: str) -> None:
         except TypeError:
             msg = f"{what}: recipient {r!r} must be hashable, such as a name"
             raise AllocationError(msg) from None
+        if isinstance(r, str) and not r.strip():
+            msg = f"{what}: a recipient's name is empty ({r!r}); give every recipient a name"
+            raise AllocationError(msg)
         if r in seen:
             msg = f"{what}: recipient {r!r} appears twice; each recipient may appear once"
             raise AllocationError(msg)
@@ -223,8 +240,11 @@ class Equal:
         return f"1 of {len(self.recipients)} equal parts"
 
 
-def _weights_converter(value: object) -> tuple[tuple[Recipient, Fraction], ...]:
-    return tuple((r, _check_weight(r, w, "weight")) for r, w in _pairs(value, "ProRata"))
+def _weights_converter(value: object) -> tuple[tuple[Recipient, int | Fraction], ...]:
+    pairs = _pairs(value, "ProRata")
+    if all(type(w) is int and 0 <= w < _MAX_WEIGHT for _, w in pairs):
+        return pairs  # the common case, counts of inhabitants: valid as they are
+    return tuple((r, _check_weight(r, w, "weight")) for r, w in pairs)
 
 
 @final
@@ -245,21 +265,25 @@ class ProRata:
     izafunding.errors.AllocationError: ProRata: the weights must not all be zero ...
     """
 
-    weights: tuple[tuple[Recipient, Fraction], ...] = attrs.field(converter=_weights_converter)
+    # The weights as given when they are ints (the common case, kept without a Fraction
+    # each), else as Fractions; ``weights`` shows them all as Fractions.
+    _given: tuple[tuple[Recipient, int | Fraction], ...] = attrs.field(
+        alias="weights", converter=_weights_converter
+    )
     recipients: tuple[Recipient, ...] = attrs.field(init=False, eq=False, repr=False)
     _numerators: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _denominator: int = attrs.field(init=False, eq=False, repr=False)
-    _tie_ranks: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
-    _by_recipient: dict[Recipient, Fraction] = attrs.field(init=False, eq=False, repr=False)
+    # What allocate() derives from the key and may reuse (the tie ranks), computed once.
+    _memo: dict[str, object] = attrs.field(init=False, eq=False, repr=False, factory=dict)
     #: The sum of the weights.
     total_weight: Fraction = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        values = [w for _, w in self.weights]
-        if all(w.denominator == 1 for w in values):
-            nums, common = tuple(w.numerator for w in values), 1
+        values = [w for _, w in self._given]
+        if all(type(w) is int for w in values):
+            nums, common = tuple(values), 1
         else:
-            nums, common = _integer_numerators(values)
+            nums, common = _integer_numerators([Fraction(w) for w in values])
         if not any(nums):
             shown = {r: _fmt_number(w) for r, w in self.weights}
             msg = (
@@ -268,20 +292,32 @@ class ProRata:
             )
             raise AllocationError(msg)
         # Shares are nums[i] / sum(nums); the weights' own denominator cancels.
-        recipients = tuple(r for r, _ in self.weights)
+        recipients = tuple(r for r, _ in self._given)
         object.__setattr__(self, "recipients", recipients)
         object.__setattr__(self, "_numerators", nums)
         object.__setattr__(self, "_denominator", sum(nums))
-        object.__setattr__(self, "_tie_ranks", _tie_ranks(recipients))
-        object.__setattr__(self, "_by_recipient", dict(self.weights))
         object.__setattr__(self, "total_weight", Fraction(sum(nums), common))
+
+    @property
+    def weights(self) -> tuple[tuple[Recipient, Fraction], ...]:
+        """The (recipient, weight) pairs, in the order given, each weight a Fraction."""
+        cached = self._memo.get("weights")
+        if cached is None:
+            cached = self._memo["weights"] = tuple((r, Fraction(w)) for r, w in self._given)
+        return cached  # type: ignore[return-value]
 
     def weight(self, recipient: Recipient) -> Fraction:
         """The weight of *recipient*."""
+        by_recipient = self._memo.get("by_recipient")
+        if by_recipient is None:
+            by_recipient = self._memo["by_recipient"] = dict(self._given)
         try:
-            return self._by_recipient[recipient]
+            return Fraction(by_recipient[recipient])  # type: ignore[index]
         except (KeyError, TypeError):
             raise _unknown(recipient, self.recipients) from None
+
+    def __repr__(self) -> str:
+        return f"ProRata(weights={self.weights!r})"
 
     def integer_shares(self) -> tuple[tuple[int, ...], int]:
         """Each weight over the sum of the weights."""
@@ -377,6 +413,9 @@ class Composite:
     """
 
     parts: tuple[tuple[Fraction, AllocationKey], ...] = attrs.field(converter=_parts_converter)
+    # The recipients, integer shares and tie ranks, computed on first use and reused by every
+    # further allocate() with this key (the key is immutable, so they cannot go stale).
+    _memo: dict[str, object] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     @parts.validator
     def _validate(self, _: object, value: tuple[tuple[Fraction, AllocationKey], ...]) -> None:
@@ -416,19 +455,25 @@ class Composite:
     @property
     def recipients(self) -> tuple[Recipient, ...]:
         """Every recipient of any sub-key, in order of first appearance."""
-        seen: dict[Recipient, None] = {}
-        for _, key in self.parts:
-            for r in key.recipients:
-                seen.setdefault(r, None)
-        return tuple(seen)
+        cached = self._memo.get("recipients")
+        if cached is None:
+            seen: dict[Recipient, None] = {}
+            for _, key in self.parts:
+                for r in key.recipients:
+                    seen.setdefault(r, None)
+            cached = self._memo["recipients"] = tuple(seen)
+        return cached  # type: ignore[return-value]
 
     def integer_shares(self) -> tuple[tuple[int, ...], int]:
         """The weighted sum of the sub-keys' shares, exactly."""
-        totals: dict[Recipient, Fraction] = dict.fromkeys(self.recipients, Fraction(0))
-        for weight, key in self.parts:
-            for r, share in _shares_of(key).items():
-                totals[r] += weight * share
-        return _integer_numerators(list(totals.values()))
+        cached = self._memo.get("shares")
+        if cached is None:
+            totals: dict[Recipient, Fraction] = dict.fromkeys(self.recipients, Fraction(0))
+            for weight, key in self.parts:
+                for r, share in _shares_of(key).items():
+                    totals[r] += weight * share
+            cached = self._memo["shares"] = _integer_numerators(list(totals.values()))
+        return cached  # type: ignore[return-value]
 
     def describe(self, recipient: Recipient) -> str:
         """In words: each sub-key's contribution."""
@@ -502,6 +547,17 @@ Rounding: TypeAlias = LargestRemainder | HalfUpEach
 # -- allocate --------------------------------------------------------------------
 
 
+def _key_tie_ranks(key: AllocationKey, recipients: tuple[Recipient, ...]) -> tuple[int, ...]:
+    """The tie ranks of *key*'s recipients, kept on the library's own keys for reuse."""
+    memo = getattr(key, "_memo", None)
+    if not isinstance(memo, dict):
+        return _tie_ranks(recipients)
+    ranks = memo.get("ranks")
+    if ranks is None:
+        ranks = memo["ranks"] = _tie_ranks(recipients)
+    return ranks
+
+
 def _unknown(recipient: object, known: Sequence[Recipient]) -> UnknownNameError:
     names = [str(r) for r in known]
     close = difflib.get_close_matches(str(recipient), names, n=3)
@@ -509,6 +565,43 @@ def _unknown(recipient: object, known: Sequence[Recipient]) -> UnknownNameError:
     shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
     msg = f"{recipient!r} is not a recipient of this allocation (recipients: {shown}){hint}"
     return UnknownNameError(msg)
+
+
+def _check_custom_shares(
+    key: object, recipients: tuple[Recipient, ...], nums: object, den: object
+) -> None:
+    """A key of the user's own making: its shares must conserve the money."""
+    where = f"the key {type(key).__name__}"
+    if not recipients:
+        msg = f"{where} has no recipients; give it at least one"
+        raise AllocationError(msg)
+    _check_unique(recipients, where)
+    if isinstance(den, bool) or not isinstance(den, int) or den <= 0:
+        msg = (
+            f"{where}: integer_shares() must give a positive int denominator "
+            f"(got {den!r}); shares are numerators over it"
+        )
+        raise AllocationError(msg)
+    if not isinstance(nums, tuple) or len(nums) != len(recipients):
+        count = len(nums) if isinstance(nums, tuple) else "no tuple of"
+        msg = (
+            f"{where}: integer_shares() must give one share per recipient "
+            f"({len(recipients)} recipients, got {count} shares)"
+        )
+        raise AllocationError(msg)
+    for r, n in zip(recipients, nums, strict=True):
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            msg = f"{where}: the share of {r!r} must be a non-negative int numerator (got {n!r})"
+            raise AllocationError(msg)
+    if sum(nums) != den:
+        msg = (
+            f"{where}: the shares add up to {sum(nums)}/{den}, not {den}/{den}; "
+            f"the parts would not add up to the total"
+        )
+        raise AllocationError(msg)
+    if den >= _MAX_WEIGHT:
+        msg = f"{where}: the denominator has more than {MAX_NUMBER_DIGITS} digits"
+        raise AllocationError(msg)
 
 
 def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocation:
@@ -539,6 +632,8 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
         raise AllocationError(msg)
     nums, den = key.integer_shares()
     recipients = tuple(key.recipients)
+    if not isinstance(key, (Equal, ProRata, Fixed, Composite)):
+        _check_custom_shares(key, recipients, nums, den)
     unit = rounding.unit.cents
     sign = -1 if total.cents < 0 else 1
     amount = total.cents * sign
@@ -551,17 +646,22 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
                 f"HalfUpEach, which reports the residue"
             )
             raise AllocationError(msg)
-        quotients = [divmod(amount * n, scale) for n in nums]
-        left = amount // unit - sum(q for q, _ in quotients)
+        products = [amount * n for n in nums]
+        floors = [p // scale for p in products]
+        left = amount // unit - sum(floors)
         extra = [0] * len(nums)
         if left:
             # Largest remainder first; equal remainders by identifier (rank 0 first).
-            ranks = getattr(key, "_tie_ranks", None) or _tie_ranks(recipients)
+            ranks = _key_tie_ranks(key, recipients)
             size = len(nums)
-            order_key = [r * size + (size - rank) for (_, r), rank in zip(quotients, ranks, strict=True)]
+            order_key = [
+                (p % scale) * size + (size - rank) for p, rank in zip(products, ranks, strict=True)
+            ]
+            del products
             for i in sorted(range(size), key=order_key.__getitem__, reverse=True)[:left]:
                 extra[i] = 1
-        cents = tuple(sign * (q + e) * unit for (q, _), e in zip(quotients, extra, strict=True))
+            del order_key
+        cents = tuple(sign * (q + e) * unit for q, e in zip(floors, extra, strict=True))
         return Allocation(
             target=total,
             key=key,
@@ -623,6 +723,8 @@ class Allocation(Mapping[Recipient, Money]):
     _numerators: tuple[int, ...] = attrs.field(alias="numerators", repr=False)
     _denominator: int = attrs.field(alias="denominator", repr=False)
     _positions: dict[Recipient, int] | None = attrs.field(init=False, default=None, repr=False)
+    # Every part as Money, built in one pass on first read.
+    _parts: dict[Recipient, Money] | None = attrs.field(init=False, default=None, repr=False)
 
     def _position(self, recipient: Recipient) -> int:
         positions = self._positions
@@ -637,7 +739,14 @@ class Allocation(Mapping[Recipient, Money]):
     # -- mapping -------------------------------------------------------------
 
     def __getitem__(self, recipient: Recipient) -> Money:
-        return Money.from_cents(self._cents[self._position(recipient)])
+        parts = self._parts
+        if parts is None:
+            parts = dict(zip(self._recipients, Money._many_from_cents(self._cents), strict=True))
+            object.__setattr__(self, "_parts", parts)
+        try:
+            return parts[recipient]
+        except (KeyError, TypeError):
+            raise _unknown(recipient, self._recipients) from None
 
     def __iter__(self) -> Iterator[Recipient]:
         return iter(self._recipients)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
@@ -13,7 +14,75 @@ import attrs
 from ..errors import FloatNotAllowedError, MoneyError, ParseError
 
 
-__all__ = ["Money", "RoundingMode", "round_fraction"]
+__all__ = ["MAX_NUMBER_DIGITS", "Money", "RoundingMode", "check_number_size", "round_fraction", "shown"]
+
+
+#: The one bound on every exact number izafunding reads (amounts, weights, shares,
+#: chances): at most this many significant digits, and no digit further than this many
+#: places before or after the decimal point. It is checked before any exact arithmetic,
+#: so that a typo such as ``1e-999999999`` is refused at once instead of becoming a
+#: number with a billion digits. No budget, head count or estimate comes near it.
+MAX_NUMBER_DIGITS: Final = 100
+_MAX_INT: Final = 10**MAX_NUMBER_DIGITS
+
+
+def shown(text: str, *, limit: int = 60) -> str:
+    r"""
+    *text* in quotes as the user typed it, for an error message: spaces of any
+    kind stay as they are (never a Python escape such as ``\xa0``), other
+    control characters are escaped, and a long text is cut short.
+
+    >>> shown("3\u00a0242\u00a0094") == "'3\u00a0242\u00a0094'"
+    True
+    >>> print(shown("a\tb"), shown("9" * 5000))
+    'a\tb' '99999999999999999999999999999999999999999999999999...' (5000 characters)
+    """
+    out = []
+    for char in text[:limit] if len(text) > limit else text:
+        if char.isprintable() or char in "\u00a0\u202f\u2007\u2009":
+            out.append(char)
+        else:
+            out.append(repr(char)[1:-1])
+    if len(text) > limit:
+        return "'" + "".join(out[: limit - 10]) + f"...' ({len(text)} characters)"
+    return "'" + "".join(out) + "'"
+
+
+def check_number_size(
+    value: int | Decimal | Fraction, what: str, error: type[Exception] = MoneyError
+) -> None:
+    """
+    Refuse a number beyond :data:`MAX_NUMBER_DIGITS` digits or decimal places, in
+    constant time (never by building the number).
+
+    >>> check_number_size(Decimal("1e-999999999"), "weight")
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.MoneyError: weight 1E-999999999 has too many digits or decimals: ...
+    """
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return
+        _, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        too_big = len(digits) > MAX_NUMBER_DIGITS or value.adjusted() >= MAX_NUMBER_DIGITS
+        too_fine = exponent < -MAX_NUMBER_DIGITS
+        shown_value = str(value) if len(digits) <= 60 else f"of {len(digits)} digits"
+    elif isinstance(value, Fraction):
+        too_big = abs(value.numerator) >= _MAX_INT
+        too_fine = value.denominator >= _MAX_INT
+        shown_value = "" if too_big or too_fine else str(value)
+    else:
+        too_big = abs(value).bit_length() > 4 * MAX_NUMBER_DIGITS or abs(value) >= _MAX_INT
+        too_fine = False
+        shown_value = "" if too_big else str(value)
+    if too_big or too_fine:
+        shown_value = f" {shown_value}" if shown_value else ""
+        msg = (
+            f"{what}{shown_value} has too many digits or decimals: at most "
+            f"{MAX_NUMBER_DIGITS} digits and {MAX_NUMBER_DIGITS} decimals are read"
+        )
+        raise error(msg)
 
 
 class RoundingMode(enum.Enum):
@@ -73,15 +142,18 @@ _AMOUNT = re.compile(
     rf"""
     ^\s*
     (?P<sign1>[{_MINUS}])?\s*
-    (?:€|EUR|eur)?\s*
+    (?P<cur1>€|EUR|eur|Eur)?\s*
     (?P<sign2>[{_MINUS}])?\s*
-    (?P<whole>\d{{1,3}}(?:\.\d{{3}})+|\d+)
-    (?:,(?P<frac>\d+|-{{1,2}}))?
+    (?P<whole>[0-9]{{1,3}}(?:\.[0-9]{{3}})+|[0-9]{{1,3}}(?:\ [0-9]{{3}})+|[0-9]+)
+    (?:,(?P<frac>[0-9]+|-{{1,2}}))?
     \s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)?
+    \s*(?P<cur2>€|EUR|eur|Eur|euro|Euro)?
     \s*$
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
+# A plain number for Money("..."): ASCII digits, an optional point, no underscores.
+_PLAIN = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,9})?$", re.ASCII)
 _SCALES: Final = {
     "miljoen": 10**6,
     "mln": 10**6,
@@ -104,7 +176,15 @@ def _to_cents(value: object, what: str = "amount") -> int:
         raise MoneyError(msg)
     if isinstance(value, int):
         if abs(value) >= 10**_MAX_DIGITS:
-            msg = f"{what} {value} is too large for an amount of euros (at most 10^{_MAX_DIGITS})"
+            shown_value = (
+                value
+                if abs(value) < 10**40
+                else f"of about {int(abs(value).bit_length() * 0.30103) + 1} digits"
+            )
+            msg = (
+                f"{what} {shown_value} is too large for an amount of euros "
+                f"(less than 10^{_MAX_DIGITS})"
+            )
             raise MoneyError(msg)
         return value * 100
     if isinstance(value, float):
@@ -114,21 +194,26 @@ def _to_cents(value: object, what: str = "amount") -> int:
         )
         raise FloatNotAllowedError(msg)
     if isinstance(value, str):
-        try:
-            value = Decimal(value.strip())
-        except InvalidOperation:
+        text = value.strip()
+        if not _PLAIN.match(text) or len(text) > 2 * MAX_NUMBER_DIGITS:
             msg = (
-                f"{what} {value!r} is not a plain number of euros such as '1438963' or "
-                f"'12.50'; for Dutch notation ('€ 1.438.963,-') use Money.parse"
+                f"{what} {shown(value)} is not a plain number of euros such as '1438963' or "
+                f"'12.50' (digits 0-9, a point for the cents); for Dutch notation "
+                f"('€ 1.438.963,-') use Money.parse"
             )
-            raise ParseError(msg) from None
+            raise ParseError(msg)
+        value = Decimal(text)
     if isinstance(value, Decimal):
         if not value.is_finite():
             msg = f"{what} must be a finite number of euros (got {value!r})"
             raise MoneyError(msg)
-        if value.adjusted() > _MAX_DIGITS:
-            msg = f"{what} {value} is too large for an amount of euros (at most 10^{_MAX_DIGITS})"
+        if value and value.adjusted() >= _MAX_DIGITS:
+            msg = (
+                f"{what} {value:.6E} is too large for an amount of euros "
+                f"(less than 10^{_MAX_DIGITS})"
+            )
             raise MoneyError(msg)
+        check_number_size(value, what)
         # Exact, whatever the active Decimal context: no multiplication under its precision.
         cents = Fraction(value) * 100
         if cents.denominator != 1:
@@ -196,6 +281,21 @@ class Money:
         return money
 
     @classmethod
+    def _many_from_cents(cls, cents: Iterable[int]) -> list[Money]:
+        """
+        Amounts from integer cents that the library computed itself (no checks):
+        the fast path for reading back every part of an allocation.
+        """
+        new = object.__new__
+        put = object.__setattr__
+        result = []
+        for c in cents:
+            money = new(cls)
+            put(money, "cents", c)
+            result.append(money)
+        return result
+
+    @classmethod
     def zero(cls) -> Money:
         """
         Return € 0,00.
@@ -255,36 +355,49 @@ class Money:
         if not isinstance(text, str):
             msg = f"Money.parse needs a str (got {text!r}, a {type(text).__name__})"
             raise ParseError(msg)
-        normalized = text.replace("\u00a0", " ").replace("\u202f", " ")
-        match = _AMOUNT.match(normalized)
+        normalized = re.sub(r"[\u00a0\u202f\u2007\u2009]", " ", text)
+        match = _AMOUNT.match(normalized) if len(normalized) <= 200 else None
         if match is None:
             msg = (
-                f"cannot read {text!r} as an amount: expected Dutch notation such as "
-                f"'€ 1.438.963', '€ 1.438.963,-', '€ 1.438.963,50' or '-€ 6.514' "
-                f"(dots group thousands in threes, a comma starts the cents)"
+                f"cannot read {shown(text)} as an amount: expected Dutch notation such as "
+                f"'€ 1.438.963', '€ 1.438.963,-', '€ 1.438.963,50', '3 242 094 euro' or "
+                f"'-€ 6.514' (dots or spaces group thousands in threes, a comma starts "
+                f"the cents; digits 0-9)"
             )
             raise ParseError(msg)
         if match["sign1"] and match["sign2"]:
-            msg = f"cannot read {text!r} as an amount: it has two minus signs"
+            msg = f"cannot read {shown(text)} as an amount: it has two minus signs"
+            raise ParseError(msg)
+        if match["cur1"] and match["cur2"]:
+            msg = f"cannot read {shown(text)} as an amount: it names the currency twice"
             raise ParseError(msg)
         negative = bool(match["sign1"] or match["sign2"])
-        whole = int(match["whole"].replace(".", ""))
+        digits = match["whole"].replace(".", "").replace(" ", "").lstrip("0")
         frac = match["frac"]
         scale = _SCALES[match["scale"]] if match["scale"] else 1
+        too_large = (
+            f"cannot read {shown(text)} as an amount: it is too large for an amount of "
+            f"euros (less than 10^{_MAX_DIGITS}, a million miljard)"
+        )
+        if len(digits) > _MAX_DIGITS:
+            raise ParseError(too_large)
+        whole = int(digits or "0")
         if frac is None or frac.startswith("-"):
             exact = Fraction(whole * scale)
         else:
             if scale == 1 and len(frac) != 2:
                 msg = (
-                    f"cannot read {text!r} as an amount: after the decimal comma "
-                    f"write exactly two digits of cents (got {frac!r})"
+                    f"cannot read {shown(text)} as an amount: after the decimal comma "
+                    f"write exactly two digits of cents (got {shown(frac)})"
                 )
                 raise ParseError(msg)
             exact = (whole + Fraction(int(frac), 10 ** len(frac))) * scale
         cents = exact * 100
         if cents.denominator != 1:
-            msg = f"cannot read {text!r} as an amount: it has a fraction of a cent"
+            msg = f"cannot read {shown(text)} as an amount: it has a fraction of a cent"
             raise ParseError(msg)
+        if abs(cents) >= 10 ** (_MAX_DIGITS + 2):
+            raise ParseError(too_large)
         return cls.from_cents(-int(cents) if negative else int(cents))
 
     # -- views ----------------------------------------------------------------
@@ -463,6 +576,7 @@ def _exact(value: object, what: str) -> Fraction:
         if not value.is_finite():
             msg = f"{what} must be finite (got {value!r})"
             raise MoneyError(msg)
+        check_number_size(value, what)
         return Fraction(value)
     if isinstance(value, (int, Fraction)):
         return Fraction(value)

@@ -13,12 +13,15 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from ..errors import ParseError, PeriodError
+from .money import shown
 
 
 __all__ = ["Period"]
 
 _ONE_DAY: Final = timedelta(days=1)
-_ISO_RANGE: Final = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})\s*$")
+_ISO_RANGE: Final = re.compile(
+    r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\s*/\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\s*$", re.ASCII
+)
 
 
 def _check_date(instance: Period, attribute: attrs.Attribute[date], value: date) -> None:
@@ -137,17 +140,20 @@ class Period:
                     return cls(
                         first_day=date.fromisoformat(m[1]), last_day=date.fromisoformat(m[2])
                     )
-                if re.fullmatch(r"\d{4}", stripped):
+                if re.fullmatch(r"[0-9]{4}", stripped):
                     return cls.year(int(stripped))
-                if m := re.fullmatch(r"(\d{4})-?[Qq]([1-4])", stripped):
+                if m := re.fullmatch(r"([0-9]{4})-?[Qq]([1-4])", stripped):
                     return cls.quarter(int(m[1]), int(m[2]))
-                if m := re.fullmatch(r"(\d{4})-(\d{2})", stripped):
+                if m := re.fullmatch(r"([0-9]{4})-([0-9]{2})", stripped):
                     return cls.month(int(m[1]), int(m[2]))
         except (ValueError, PeriodError) as e:
-            msg = f"cannot read {text!r} as a period: {e}"
+            msg = f"cannot read {shown(text)} as a period: {e}"
             raise ParseError(msg) from None
+        if not isinstance(text, str):
+            msg = f"Period.parse needs a str (got {text!r}, a {type(text).__name__})"
+            raise ParseError(msg)
         msg = (
-            f"cannot read {text!r} as a period: expected '2025', '2025-Q1', '2025-03' "
+            f"cannot read {shown(text)} as a period: expected '2025', '2025-Q1', '2025-03' "
             f"or '2025-01-01/2025-03-31'"
         )
         raise ParseError(msg)
@@ -240,7 +246,10 @@ class Period:
     def _split(self, starts: Iterator[date], step: relativedelta) -> tuple[Period, ...]:
         parts = []
         for start in starts:
-            end = start + step - _ONE_DAY
+            try:
+                end = start + step - _ONE_DAY
+            except (ValueError, OverflowError):  # the last part of the calendar (year 9999)
+                end = date.max
             piece = self.intersection(Period(first_day=start, last_day=end))
             if piece is not None:
                 parts.append(piece)
@@ -305,5 +314,5 @@ def _check_period(value: object, name: str) -> None:
 
 def _check_year(year: object) -> None:
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-        msg = f"year must be an int such as 2025 (got {year!r})"
+        msg = f"year must be an int from 1900 to 2200, such as 2025 (got {year!r})"
         raise PeriodError(msg)

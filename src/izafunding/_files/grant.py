@@ -91,7 +91,7 @@ class _Where:
 
 
 def _year(key: str, where: _Where, table: str, scheme: Scheme) -> int:
-    if not re.fullmatch(r"\d{4}", key.strip()):
+    if not re.fullmatch(r"[0-9]{4}", key.strip()):
         raise where.error((table, key), f"expected a year such as 2025 as the key, got {key!r}")
     year = int(key)
     try:

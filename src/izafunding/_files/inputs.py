@@ -7,18 +7,20 @@ import io
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from .._core.money import Money
+from .._core.money import MAX_NUMBER_DIGITS, Money, check_number_size, shown
 from ..errors import FundingError, InputFileError
 
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "TomlLocator",
+    "check_file_size",
     "check_keys",
     "fail",
     "field_money",
@@ -33,7 +35,51 @@ __all__ = [
 
 
 # "135.720", "1.438.963": dots grouping thousands, but not "0.300", which is plainly decimal.
-_DUTCH_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
+_DUTCH_THOUSANDS = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3})+$")
+# "1,000", "29,683": commas grouping thousands in English, a decimal comma in Dutch.
+_ENGLISH_THOUSANDS = re.compile(r"^[1-9][0-9]{0,2}(?:,[0-9]{3})+$")
+# Dutch with both marks: dots group thousands in threes, then one decimal comma.
+_DUTCH_BOTH = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+$")
+# What a weight may look like once spaces are gone: ASCII digits, one mark, an exponent.
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]{1,9})?$", re.ASCII)
+_FRACTION = re.compile(r"^[+-]?[0-9]+/[0-9]+$", re.ASCII)
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
+
+#: The largest input file read, in bytes: no plan, scenario or key comes near, and a
+#: file of many megabytes is a mistake (the wrong file) rather than input.
+MAX_FILE_BYTES: Final = 10_000_000
+# TOML tables and arrays nested deeper than this are refused (no real file nests 5 deep).
+_MAX_NESTING: Final = 100
+
+
+def check_file_size(size: int, source: str) -> None:
+    """
+    Refuse an input of more than :data:`MAX_FILE_BYTES` (10 MB) before reading it.
+
+    >>> check_file_size(50_000_000, "big.toml")
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.InputFileError: big.toml: the file is 50,0 MB; input files are limited to 10 MB ...
+    """
+    if size > MAX_FILE_BYTES:
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")  # a size in a message, not money
+        msg = (
+            f"{source}: the file is {megabytes} MB; input files are limited to "
+            f"{MAX_FILE_BYTES // 1_000_000} MB (is it the right file?)"
+        )
+        raise InputFileError(msg)
+
+
+def _nesting(text: str) -> int:
+    """An upper bound on the nesting of brackets and braces (quotes are not parsed)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
@@ -47,10 +93,20 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     ...
     izafunding.errors.InputFileError: x.toml: not valid TOML: Cannot overwrite a value ...
     """
+    check_file_size(len(text.encode("utf-8", "surrogatepass")), source)
+    if text.count("[") + text.count("{") > _MAX_NESTING and _nesting(text) > _MAX_NESTING:
+        msg = (
+            f"{source}: not valid input: arrays or tables are nested more than "
+            f"{_MAX_NESTING} deep"
+        )
+        raise InputFileError(msg)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         msg = f"{source}: not valid TOML: {e}"
+        raise InputFileError(msg) from None
+    except RecursionError:
+        msg = f"{source}: not valid input: arrays or tables are nested too deeply"
         raise InputFileError(msg) from None
 
 
@@ -118,46 +174,89 @@ def field_money(value: object, *, where: str) -> Money:
 def field_weight(value: object, *, where: str) -> int | Decimal | Fraction:
     """
     Read a weight: an integer, or a decimal or fraction written as text
-    ("0.3", "0,3", "3/10", Dutch "1.234,5"). Floats are refused, and so is
-    text such as "135.720", which a Dutch document means as 135720 and
-    Python would read as 135.72: write 135720 or "135,72".
+    ("0.3", "0,3", "3/10", Dutch "1.234,5", "29 683", a percentage "50%").
+    Floats are refused, and so is text that English and Dutch read as different
+    numbers: "135.720" (Dutch 135720, Python 135.72), "1,000" and "1,000.00"
+    (English 1000, Dutch 1). Digits are ASCII 0-9; at most
+    :data:`~izafunding._core.money.MAX_NUMBER_DIGITS` digits and decimals.
 
     >>> field_weight("0,3", where="w")
     Decimal('0.3')
     >>> field_weight("200/462", where="w")
     Fraction(100, 231)
+    >>> field_weight("50%", where="w"), field_weight("29 683", where="w")
+    (Fraction(1, 2), Decimal('29683'))
     >>> field_weight("135.720", where="w")
     Traceback (most recent call last):
     ...
     izafunding.errors.InputFileError: w: '135.720' is ambiguous: ...
     """
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        if _DUTCH_THOUSANDS.match(text):
-            msg = (
-                f"{where}: {value!r} is ambiguous: a dot groups thousands in Dutch but is a "
-                f"decimal point in Python; write {text.replace('.', '')} for a whole number "
-                f"or \"{text.replace('.', ',')}\" for a decimal"
-            )
-            raise InputFileError(msg)
         try:
-            if "/" in text:
-                return Fraction(text)
-            if "," in text and "." in text:
-                text = text.replace(".", "")
-            number = Decimal(text.replace(",", "."))
-        except (ValueError, ZeroDivisionError, InvalidOperation):
-            pass
-        else:
-            if number.is_finite():
-                return number
+            check_number_size(value, f"{where}: the weight", InputFileError)
+        except InputFileError:
+            raise fail(where, _TOO_MANY_DIGITS) from None
+        return value
     if isinstance(value, float):
         msg = f"{where}: {value!r} is a float; write it in quotes, such as \"{value}\""
         raise InputFileError(msg)
-    msg = f"{where}: expected a weight such as 29683, \"0.3\" or \"3/10\", got {value!r}"
-    raise InputFileError(msg)
+    if not isinstance(value, str):
+        msg = f"{where}: expected a weight such as 29683, \"0.3\" or \"3/10\", got {value!r}"
+        raise InputFileError(msg)
+    text = _SPACES.sub("", value)
+    if len(text) > 2 * MAX_NUMBER_DIGITS + 10:
+        raise fail(where, f"{shown(value)}: {_TOO_MANY_DIGITS}")
+    percent = text.endswith("%")
+    text = text.removesuffix("%")
+    if _DUTCH_THOUSANDS.match(text) or _ENGLISH_THOUSANDS.match(text):
+        mark = "." if "." in text else ","
+        msg = (
+            f"{where}: {shown(value)} is ambiguous: a {'dot' if mark == '.' else 'comma'} groups "
+            f"thousands in {'Dutch' if mark == '.' else 'English'} but is a decimal "
+            f"{'point in English' if mark == '.' else 'comma in Dutch'}; write "
+            f"{text.replace(mark, '')} for a whole number or \"{text.replace('.', ',')}\" "
+            f"for a decimal" + (" (the % is kept)" if percent else "")
+        )
+        raise InputFileError(msg)
+    if "," in text and "." in text:
+        if not _DUTCH_BOTH.match(text):
+            msg = (
+                f"{where}: {shown(value)} is ambiguous: it mixes dots and commas in a way "
+                f"Dutch notation does not ('1.234,5': dots group thousands, one comma "
+                f"starts the decimals); write the number without grouping, such as "
+                f"\"1234,5\""
+            )
+            raise InputFileError(msg)
+        text = text.replace(".", "")
+    number: Fraction | Decimal
+    if _FRACTION.match(text):
+        num, den = text.split("/")
+        if len(num.lstrip("+-0")) > MAX_NUMBER_DIGITS or len(den.lstrip("0")) > MAX_NUMBER_DIGITS:
+            raise fail(where, f"{shown(value)}: {_TOO_MANY_DIGITS}")
+        if int(den) == 0:
+            raise fail(where, f"{shown(value)} divides by zero; write a fraction such as \"3/10\"")
+        number = Fraction(int(num), int(den))
+    elif _NUMBER.match(text):
+        number = Decimal(text.replace(",", "."))
+        try:
+            check_number_size(number, "", InputFileError)
+        except InputFileError:
+            raise fail(where, f"{shown(value)}: {_TOO_MANY_DIGITS}") from None
+    else:
+        msg = (
+            f"{where}: expected a weight such as 29683, \"0,3\", \"3/10\" or \"50%\" "
+            f"(digits 0-9), got {shown(value)}"
+        )
+        raise InputFileError(msg)
+    if percent:
+        return Fraction(number) / 100
+    return number
+
+
+_TOO_MANY_DIGITS: Final = (
+    f"too many digits or decimals; at most {MAX_NUMBER_DIGITS} digits and "
+    f"{MAX_NUMBER_DIGITS} decimals are read"
+)
 
 
 def parse_weights_toml(text: str, source: str) -> dict[str, int | Decimal | Fraction]:
@@ -175,32 +274,77 @@ def parse_weights_toml(text: str, source: str) -> dict[str, int | Decimal | Frac
     }
 
 
+# Words that are a number, not a column title: a first row "Dalfsen,nul" is data.
+_NUMBER_WORDS: Final = frozenset(
+    ["nul", "een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "honderd", "duizend", "miljoen", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "geen", "none", "nil"]
+)
+
+
+def _is_title(cell: str) -> bool:
+    return bool(cell) and cell[0].isalpha() and all(c.isalpha() or c in " .()/-_'" for c in cell)
+
+
+def _is_header(name: str, raw: str) -> bool:
+    """Whether a first row is column titles: words only, and not a number in words."""
+    return _is_title(name) and _is_title(raw) and raw.lower().strip(" .") not in _NUMBER_WORDS
+
+
 def parse_weights_csv(text: str, source: str) -> dict[str, int | Decimal | Fraction]:
     """
-    Weights from CSV rows ``name,weight``; the first row is a header when its
-    second cell has no digit (``name,inhabitants``). Errors name the line.
+    Weights from CSV rows ``name,weight``, or ``name;weight`` as Dutch Excel
+    saves it (then decimal commas: ``Dalfsen;0,5``). The first row is a header
+    when both its cells are words (``name,inhabitants``), but a number in words
+    (``Dalfsen,nul``) is an error, not a header. Errors name the line.
 
     >>> parse_weights_csv("name,inhabitants\\nDalfsen,29683\\nOmmen,19035\\n", "w.csv")
     {'Dalfsen': 29683, 'Ommen': 19035}
+    >>> parse_weights_csv("gemeente;aandeel\\nDalfsen;0,5\\nOmmen;50%\\n", "w.csv")
+    {'Dalfsen': Decimal('0.5'), 'Ommen': Fraction(1, 2)}
     """
+    check_file_size(len(text.encode("utf-8", "surrogatepass")), source)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if ";" in first else ","
     weights: dict[str, int | Decimal | Fraction] = {}
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as e:
+        msg = f"{source}: not a valid CSV file ({e}); save it from a spreadsheet as CSV"
+        raise InputFileError(msg) from None
+    seen_data = False
     for number, row in enumerate(rows, start=1):
         if not row or all(not cell.strip() for cell in row):
             continue
         where = f"{source}: line {number}"
         if len(row) != 2:
-            msg = f"{where}: expected two cells 'name,weight', got {row!r}"
+            cells = delimiter.join(row)
+            hint = (
+                "; with decimal commas, separate the cells with semicolons (name;weight)"
+                if delimiter == "," and len(row) == 3
+                else ""
+            )
+            msg = (
+                f"{where}: expected two cells 'name{delimiter}weight', got {len(row)} "
+                f"({shown(cells)}){hint}"
+            )
             raise InputFileError(msg)
         name, raw = row[0].strip(), row[1].strip()
-        if number == 1 and not any(c.isdigit() for c in raw):
+        if not seen_data and not weights and _is_header(name, raw):
+            seen_data = True
             continue  # header
-        if name in weights:
-            msg = f"{where}: {name!r} appears twice; each name may appear once"
+        seen_data = True
+        if not name:
+            msg = f"{where}: the name is empty; write 'name{delimiter}weight'"
             raise InputFileError(msg)
-        weights[name] = field_weight(int(raw) if raw.isdigit() else raw, where=f"{where}, weight")
+        if name in weights:
+            msg = f"{where}: {shown(name)} appears twice; each name may appear once"
+            raise InputFileError(msg)
+        if not raw:
+            msg = f"{where}: the weight of {shown(name)} is empty; write a number such as 29683"
+            raise InputFileError(msg)
+        plain = raw.isascii() and raw.isdigit()
+        weights[name] = field_weight(int(raw) if plain else raw, where=f"{where}, weight")
     if not weights:
-        msg = f"{source}: no rows 'name,weight' found"
+        msg = f"{source}: no rows 'name{delimiter}weight' found"
         raise InputFileError(msg)
     return weights
 

@@ -211,7 +211,7 @@ def _amounts(data: Mapping[str, Any], name: str, lines: TomlLocator, *, years: b
         at = lines.where(name, None, key)
         amount = field_money(value, where=at)
         if years:
-            if not re.fullmatch(r"\d{4}", key):
+            if not re.fullmatch(r"[0-9]{4}", key):
                 raise fail(at, f"the keys of [{name}] are years such as 2025 (got {key!r})")
             out[int(key)] = amount
         else:

@@ -14,11 +14,17 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, final
 import attrs
 
 from .._core.findings import Finding, FindingKind
-from .._core.money import Money, RoundingMode
+from .._core.money import Money, RoundingMode, check_number_size
 from .._core.names import did_you_mean
 from .._core.periods import Period
 from .._schemes.grants import FrozenMap
-from ..errors import FloatNotAllowedError, MilestoneError, ProbabilityError, UnknownNameError
+from ..errors import (
+    DistributionTooLargeError,
+    FloatNotAllowedError,
+    MilestoneError,
+    ProbabilityError,
+    UnknownNameError,
+)
 from .risk import (
     DEFAULT_LEVELS,
     DEFAULT_MAX_OUTCOMES,
@@ -273,6 +279,7 @@ def _to_share(value: object) -> Fraction:
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"'share' must be a finite fraction above 0 and at most 1 (got {value!r})"
         raise MilestoneError(msg)
+    check_number_size(value, "'share'", MilestoneError)
     return Fraction(value)
 
 
@@ -320,6 +327,10 @@ class ShareOfAreas:
 
 
 ReachRule: TypeAlias = AllAreas | ShareOfAreas
+
+#: The most work (milestones x scenarios x areas^3) a share-of-areas rule may need: its
+#: exact chance sums over every count of areas reached, a few seconds at this size.
+MAX_SHARE_WORK: Final = 50_000_000
 
 #: An exact chance: a ``Fraction``, ``Decimal`` or int from 0 to 1.
 Chance: TypeAlias = Fraction | Decimal | int
@@ -747,9 +758,27 @@ class MilestoneSchedule:
         )
         return RiskProfile(risks, combined=combined)
 
+    def _check_share_work(self, probabilities: object) -> None:
+        """Refuse up front a share-of-areas computation too large to finish in seconds."""
+        if not isinstance(self.rule, ShareOfAreas):
+            return
+        scenarios = len(probabilities.scenarios) if isinstance(probabilities, CommonFactor) else 1
+        work = scenarios * sum(len(m.areas) ** 3 for m in self.milestones)
+        if work > MAX_SHARE_WORK:
+            largest = max(len(m.areas) for m in self.milestones)
+            msg = (
+                f"the share-of-areas rule would need about {work:_} steps of exact arithmetic "
+                f"({len(self.milestones)} milestones with up to {largest:_} areas, "
+                f"{scenarios} scenario{'s' if scenarios != 1 else ''}; the work grows as the cube "
+                f"of the areas): more than the {MAX_SHARE_WORK:_} izafunding computes (a few "
+                f"seconds); group the areas into fewer, or use the all-areas rule"
+            )
+            raise DistributionTooLargeError(msg, work, MAX_SHARE_WORK)
+
     def _scenario_chances(
         self, probabilities: Probabilities | CommonFactor
     ) -> tuple[tuple[str, ...], tuple[Fraction, ...], list[dict[str, Fraction]]]:
+        self._check_share_work(probabilities)
         if isinstance(probabilities, CommonFactor):
             names = tuple(n for n, _, _ in probabilities.scenarios)
             weights = tuple(w for _, w, _ in probabilities.scenarios)

@@ -12,7 +12,7 @@ from typing import Final, final
 
 import attrs
 
-from .._core.money import Money, RoundingMode
+from .._core.money import Money, RoundingMode, check_number_size
 from ..errors import (
     DistributionTooLargeError,
     FloatNotAllowedError,
@@ -74,6 +74,8 @@ def exact_probability(value: object, *, what: str = "probability") -> Fraction:
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"{what} must be a finite number between 0 and 1 (got {value!r})"
         raise ProbabilityError(msg)
+    if isinstance(value, Decimal):
+        check_number_size(value, what, ProbabilityError)
     if isinstance(value, Decimal) and not -_MAX_DIGITS <= value.adjusted() <= 0 and value != 0:
         msg = (
             f"{what} must be a number between 0 and 1 written with at most {_MAX_DIGITS} "
@@ -299,10 +301,23 @@ def _check_level(q: object) -> Fraction:
     return exact_probability(q, what="level q")
 
 
+#: The most outcomes any exact distribution may have, however ``max_outcomes`` is raised:
+#: computing one takes about a second per million outcomes (benchmarks/bench_risk.py)
+#: and memory to match, so a limit beyond this would hang rather than answer.
+MAX_OUTCOMES_CEILING: Final = 10_000_000
+
+
 def _check_max_outcomes(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         msg = f"'max_outcomes' must be a positive int such as 100_000 (got {value!r})"
         raise ProbabilityError(msg)
+    if value > MAX_OUTCOMES_CEILING:
+        msg = (
+            f"'max_outcomes' of {value:_} is more than izafunding computes: a distribution "
+            f"of that size would take about {value // 1_000_000:_} s and gigabytes of memory; "
+            f"at most {MAX_OUTCOMES_CEILING:_} (use .expected and .worst_case, exact for any size)"
+        )
+        raise DistributionTooLargeError(msg, value, MAX_OUTCOMES_CEILING)
 
 
 def _check_weights(
