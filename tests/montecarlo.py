@@ -39,6 +39,7 @@ def sample_repayments(
         tables = [dict(c) for _, _, c in probabilities.scenarios]
     else:
         weights, tables = [Fraction(1)], [dict(probabilities.items())]
+    schedule._check_share_work(probabilities)  # the exact path's bound on the work
     # Per scenario: (milestone, area) -> chance, checked through the exact path.
     per_area = []
     for table in tables:
