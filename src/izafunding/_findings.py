@@ -40,6 +40,8 @@ class FindingKind(enum.Enum):
     DETERMINATION = "determination"
     #: Costs made ahead of an advance, eligible within the grant period (prefinancing).
     PREFINANCED = "prefinanced"
+    #: A year of the grant for which no spending was given: not settled yet, nothing repayable.
+    NOT_SETTLED = "not yet settled"
 
 
 @final

@@ -329,7 +329,12 @@ class TransformationGrant:
                 planned[y] = planned.get(y, Money(0)) + o.spent
             costs = planned
         booked = _against_advances(self.by_book_year(costs), self.advances)
+        # The determination is over the whole period (art. 10): the costs given
+        # are all the costs, so a later year into which money moved has none.
         years = self.grant.settle(spent=booked)
+        while years.open_years:
+            booked[years.open_years[0]] = Money(0)
+            years = self.grant.settle(spent=booked)
         return TransformationSettlement(
             grant=self,
             milestones=milestones,
@@ -350,7 +355,8 @@ def _against_advances(booked: Mapping[int, Money], advances: Mapping[int, Money]
     ...                   {2024: Money(1000), 2025: Money(2000), 2026: Money(1000)})
     {2024: Money('1000.00'), 2025: Money('2000.00'), 2026: Money('1000.00')}
     """
-    years = sorted(set(booked) | set(advances))
+    given = set(booked) | set(advances)
+    years = list(range(min(given), max(given) + 1)) if given else []
     out: dict[int, Money] = {}
     costs = paid = counted = 0
     for i, year in enumerate(years):
