@@ -363,11 +363,15 @@ SPUK_TRANSFORMATION: Final = Scheme(
             share=1,
             per_component=False,
             moves_again=True,
-            years=_TRANSFORMATION_YEARS,
+            years=range(2024, 2028),
             source=(
                 f"{SEED_002} ('money not spent in one year may be spent at another moment "
                 f"within the grant period')"
             ),
+        ),
+        CarryOver.none(
+            years=2028,
+            source=f"{REG_TRANSFORMATION}, as amended: 2028 is the last year of the period",
         ),
         Determination(
             kind=DeterminationKind.MILESTONES,
