@@ -42,6 +42,8 @@ class FindingKind(enum.Enum):
     PREFINANCED = "prefinanced"
     #: A year of the grant for which no spending was given: not settled yet, nothing repayable.
     NOT_SETTLED = "not yet settled"
+    #: Spending the grant cannot cover: costs outside the grant period, or on a milestone not reached.
+    INELIGIBLE = "ineligible"
 
 
 @final

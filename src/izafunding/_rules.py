@@ -21,6 +21,7 @@ __all__ = [
     "Advance",
     "Applicant",
     "ApplicantKind",
+    "CapReading",
     "CarryOver",
     "Component",
     "Determination",
@@ -296,6 +297,28 @@ class DeterminationKind(enum.Enum):
     )
 
 
+class CapReading(enum.Enum):
+    """
+    How the amounts of the reached milestones cap the realised costs in a
+    determination from milestones (art. 10(3) of the transformation
+    regulation; the text does not settle it: **open**, default per milestone).
+    """
+
+    #: Each reached milestone's costs up to its own amount (the default).
+    PER_MILESTONE = "per milestone: each reached milestone's costs up to its own amount"
+    #: The reached milestones' costs together, up to their summed amount.
+    TOGETHER = "over the reached milestones together: their costs up to their summed amount"
+
+
+def _check_cap(instance: object, attribute: attrs.Attribute[CapReading], value: object) -> None:
+    if not isinstance(value, CapReading):
+        msg = (
+            f"'{attribute.name}' must be CapReading.PER_MILESTONE or CapReading.TOGETHER "
+            f"(got {value!r})"
+        )
+        raise SchemeError(msg)
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Determination:
@@ -311,6 +334,8 @@ class Determination:
     kind: DeterminationKind
     settled_in: int | None = None
     accounting: str = "SiSa, every year"
+    #: For a determination from milestones: how their amounts cap the costs.
+    cap: CapReading = attrs.field(default=CapReading.PER_MILESTONE, validator=_check_cap)
     years: tuple[int, ...] = attrs.field(converter=_to_years)
     source: str = attrs.field(validator=_check_source)
     open_question: str | None = None

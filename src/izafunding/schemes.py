@@ -26,6 +26,7 @@ from ._rules import (
     Advance,
     Applicant,
     ApplicantKind,
+    CapReading,
     CarryOver,
     Component,
     Determination,
@@ -53,6 +54,7 @@ __all__ = [
     "Advance",
     "Applicant",
     "ApplicantKind",
+    "CapReading",
     "CarryOver",
     "Component",
     "Determination",
@@ -381,6 +383,11 @@ SPUK_TRANSFORMATION: Final = Scheme(
             ),
             years=_TRANSFORMATION_YEARS,
             source=f"{REG_TRANSFORMATION}, art. 10",
+            cap=CapReading.PER_MILESTONE,
+            open_question=(
+                "whether the cap of art. 10(3) applies per milestone or to the reached "
+                "milestones together (default: per milestone)"
+            ),
         ),
         Advance(
             share=1,
