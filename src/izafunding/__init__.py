@@ -73,7 +73,13 @@ if TYPE_CHECKING:
         Reduction,
         Scenario,
     )
-    from ._settlement import ComponentSettlement, Settlement, YearSettlement
+    from ._settlement import (
+        ComponentSettlement,
+        FinalSettlement,
+        Settlement,
+        YearContribution,
+        YearSettlement,
+    )
     from ._spending_plan import (
         BudgetLine,
         BudgetTable,
@@ -108,6 +114,7 @@ __all__ = [
     "DistributionTooLargeError",
     "Equal",
     "Figure",
+    "FinalSettlement",
     "Finding",
     "FindingKind",
     "Fixed",
@@ -160,6 +167,7 @@ __all__ = [
     "TransformationGrant",
     "TransformationSettlement",
     "UnknownNameError",
+    "YearContribution",
     "YearSettlement",
     "allocate",
     "compare",
@@ -179,6 +187,8 @@ _LAZY: dict[str, str] = {
     "Comparison": "izafunding._compare",
     "ComparisonRow": "izafunding._compare",
     "ComponentSettlement": "izafunding._settlement",
+    "FinalSettlement": "izafunding._settlement",
+    "YearContribution": "izafunding._settlement",
     "CostLine": "izafunding._scenarios",
     "Distribution": "izafunding._risk",
     "Figure": "izafunding._scenarios",

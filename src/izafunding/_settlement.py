@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from ._grants import Amounts, Grant
 
 
-__all__ = ["ComponentSettlement", "Settlement", "YearSettlement", "settle"]
+__all__ = [
+    "ComponentSettlement",
+    "FinalSettlement",
+    "Settlement",
+    "YearContribution",
+    "YearSettlement",
+    "settle",
+]
 
 _ZERO = Money(0)
 #: The name of the one budget of a year without walls.
@@ -153,6 +160,106 @@ def _fmt(m: Money) -> str:
     return str(m)
 
 
+@final
+@attrs.frozen(kw_only=True)
+class YearContribution:
+    """
+    One year's part in the final settlement over the period: its award, its
+    eligible spending, what it carried to the next year and how much of that
+    was spent there, and what it makes repayable.
+    """
+
+    year: int
+    awarded: Money
+    eligible: Money
+    carried_over: Money
+    carried_spent: Money
+    repayable: Money
+
+
+@final
+@attrs.frozen(kw_only=True)
+class FinalSettlement:
+    """
+    The final settlement over the whole grant period (*eindafrekening*; SPUK
+    GALA: in 2027 over 2023-2026): the period total with each year's
+    contribution. :attr:`repayable` is what the ministry reclaims.
+
+    Attributes:
+        settled_in: The year of the final settlement, where the scheme says.
+
+        years: Each year's contribution, ascending.
+
+        repayable: What the ministry reclaims (the settlement's repayable:
+            the advances paid less the eligible spending).
+    """
+
+    settled_in: int | None
+    years: tuple[YearContribution, ...]
+    repayable: Money
+
+    def _sum(self, field: str) -> Money:
+        return sum((getattr(y, field) for y in self.years), _ZERO)
+
+    @property
+    def awarded(self) -> Money:
+        """The total awarded over the period."""
+        return self._sum("awarded")
+
+    @property
+    def eligible(self) -> Money:
+        """The eligible spending over the period."""
+        return self._sum("eligible")
+
+    @property
+    def carried_over(self) -> Money:
+        """What moved from a year to the next, over the period."""
+        return self._sum("carried_over")
+
+    @property
+    def carried_spent(self) -> Money:
+        """Of that, what was spent in the year it moved to."""
+        return self._sum("carried_spent")
+
+    @property
+    def span(self) -> str:
+        """The period's years, e.g. ``'2023-2026'``."""
+        return _years_list(tuple(y.year for y in self.years))
+
+    def explain(self) -> tuple[str, ...]:
+        """The period total, then each year's contribution."""
+        when = f" of {self.settled_in}" if self.settled_in is not None else ""
+        lines = [
+            f"Final settlement{when} (eindafrekening) over {self.span}: awarded {self.awarded}, "
+            f"eligible {self.eligible}, carried to the next year {self.carried_over} (spent "
+            f"there {self.carried_spent}), repayable {self.repayable} (what the ministry reclaims)"
+        ]
+        for y in self.years:
+            lines.append(
+                f"  {y.year}: awarded {y.awarded}, eligible {y.eligible}, carried to "
+                f"{y.year + 1} {y.carried_over} (spent there {y.carried_spent}), repayable "
+                f"{y.repayable}"
+            )
+        unspent = self._sum("repayable")
+        if unspent != self.repayable:
+            lines.append(
+                f"  unspent under the rules {unspent}; the advances paid make {self.repayable} "
+                f"repayable"
+            )
+        return tuple(lines)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """One plain row per year, then a row ``"total"``."""
+        fields = ("awarded", "eligible", "carried_over", "carried_spent", "repayable")
+        rows: list[dict[str, object]] = [
+            {"year": y.year, **{f: getattr(y, f).amount for f in fields}} for y in self.years
+        ]
+        total: dict[str, object] = {"year": "total"}
+        total.update({f: getattr(self, f).amount for f in fields})
+        rows.append(total)
+        return rows
+
+
 def _years_list(years: tuple[int, ...]) -> str:
     """(2023, 2024, 2025) -> '2023-2025'; (2023, 2025) -> '2023, 2025'."""
     if len(years) > 2 and years == tuple(range(years[0], years[-1] + 1)):
@@ -230,6 +337,39 @@ class Settlement:
         why = " yet: no spending was given for it" if year in self.open_years else " here"
         msg = f"{year} is not settled{why} (settled years: {settled})"
         raise UnknownNameError(msg)
+
+    @property
+    def final(self) -> FinalSettlement | None:
+        """
+        The final settlement over the whole grant period (*eindafrekening*):
+        present when every year of the scheme's period is settled (for SPUK
+        GALA, 2023-2026: the settlement of 2027); ``None`` otherwise.
+        """
+        scheme = self.grant.scheme
+        if self.open_years or self.settled_years != scheme.years:
+            return None
+        contributions = []
+        for y, after in zip(self.years, (*self.years[1:], None), strict=True):
+            spent_there = (
+                sum((min(b.spent, b.carried_in) for b in after.budgets), _ZERO)
+                if after is not None
+                else _ZERO
+            )
+            contributions.append(
+                YearContribution(
+                    year=y.year,
+                    awarded=y.awarded,
+                    eligible=y.eligible,
+                    carried_over=y.carried_over,
+                    carried_spent=min(spent_there, y.carried_over),
+                    repayable=y.repayable,
+                )
+            )
+        return FinalSettlement(
+            settled_in=scheme.rules_for(scheme.years[-1]).determination.settled_in,
+            years=tuple(contributions),
+            repayable=self.repayable,
+        )
 
     @property
     def settled_years(self) -> tuple[int, ...]:
@@ -405,6 +545,8 @@ class Settlement:
             f"repayable {self.repayable}"
             + (f", still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else "")
         )
+        if (closing := self.final) is not None:
+            lines += closing.explain()
         return tuple(lines)
 
     def render(self) -> str:
@@ -454,6 +596,8 @@ class Settlement:
             f"Advances paid {self.paid}; eligible {self.eligible}; to repay {self.repayable}"
             + (f"; still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else ""),
         ]
+        if (closing := self.final) is not None:
+            out += ["", *closing.explain()]
         if self.findings:
             out += ["", "Findings:"]
             out += [f"- {f}" for f in self.findings]
@@ -505,6 +649,11 @@ class Settlement:
             f"<td style='text-align:right'>{esc(str(self.shifted))}</td><td></td>"
             f"<td style='text-align:right'>{esc(str(self.repayable))}</td></tr></tfoot></table>"
             + f"<p>{esc(self._coverage())}</p>"
+            + (
+                "<p>" + "<br>".join(esc(line) for line in closing.explain()) + "</p>"
+                if (closing := self.final) is not None
+                else ""
+            )
             + (f"<ul>{findings}</ul>" if findings else "")
             + "</div>"
         )
