@@ -522,7 +522,7 @@ class Settlement:
     def explain(self) -> tuple[str, ...]:
         """Plain-English lines: each year's figures, its findings, and the totals."""
         g = self.grant
-        lines = [f"Settlement of {g.scheme.name} for {g.recipient}", self._coverage()]
+        lines = [f"Settlement of {g.scheme.label} for {g.recipient}", self._coverage()]
         for y in self.years:
             lines.append(
                 f"{y.year}: available {y.available} (award {y.awarded} + carried in "
@@ -585,7 +585,7 @@ class Settlement:
 
         g = self.grant
         out = [
-            f"{g.scheme.name}: settlement for {g.recipient}"
+            f"{g.scheme.label}: settlement for {g.recipient}"
             + (f" (applicant {g.applicant})" if g.applicant else ""),
             self._coverage(),
             "",
@@ -640,7 +640,7 @@ class Settlement:
         g = self.grant
         return (
             "<div class='izafunding-settlement'><table>"
-            f"<caption>{esc(g.scheme.name)}: settlement for {esc(g.recipient)}</caption>"
+            f"<caption>{esc(g.scheme.label)}: settlement for {esc(g.recipient)}</caption>"
             "<thead><tr><th>year</th>"
             + "".join(f"<th>{c.replace('_', ' ')}</th>" for c in cols)
             + f"</tr></thead><tbody>{body}</tbody><tfoot><tr><th>total</th><td></td>"
@@ -660,7 +660,7 @@ class Settlement:
 
     def __repr__(self) -> str:
         return (
-            f"<Settlement {self.grant.scheme.name} {self.grant.recipient}: eligible "
+            f"<Settlement {self.grant.scheme.label} {self.grant.recipient}: eligible "
             f"{self.eligible}, carried over {self.carried_over}, repayable {self.repayable}, "
             f"{len(self.findings)} findings>"
         )

@@ -729,7 +729,7 @@ class TransformationSettlement:
         """Per milestone, per year and per partner year, then the totals."""
         g = self.grant
         lines = [
-            f"Settlement of {g.scheme.name} for {g.recipient}: advances {self.paid}, "
+            f"Settlement of {g.scheme.label} for {g.recipient}: advances {self.paid}, "
             f"set definitively {self.determined}, repaid {self.repayable}",
             *self.milestones.explain(),
             f"Art. 10(3): {g._cap_note()}: the reached milestones allow {self.on_milestones}",
@@ -812,7 +812,7 @@ class TransformationSettlement:
         )
         return (
             "<table class='izafunding-transformation'>"
-            f"<caption>{esc(self.grant.scheme.name)} for {esc(self.grant.recipient)}: set "
+            f"<caption>{esc(self.grant.scheme.label)} for {esc(self.grant.recipient)}: set "
             f"{esc(str(self.determined))}, repaid {esc(str(self.repayable))}</caption>"
             "<thead><tr><th>year</th><th>advance</th><th>costs</th><th>SiSa costs</th>"
             "<th>set</th><th>repaid</th></tr></thead>"
