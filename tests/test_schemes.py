@@ -116,10 +116,11 @@ class TestSpukIza:
     """SPUK-IZA: a region, a mandated municipality, no carry-over."""
 
     def test_no_carry_over(self) -> None:
-        """Unspent SPUK-IZA money is repaid every year; 2023 is marked open."""
+        """Unspent SPUK-IZA money is repaid every year; 2023 is settled, not open (the refusal of 2023)."""
         for year in SPUK_IZA.years:
             assert SPUK_IZA.rules_for(year).carry_over.share == 0
-        assert SPUK_IZA.rules_for(2023).carry_over.open_question is not None
+        assert SPUK_IZA.rules_for(2023).carry_over.open_question is None
+        assert "kan niet worden meegenomen naar 2024" in SPUK_IZA.rules_for(2023).carry_over.source
 
     def test_mandated_municipality(self) -> None:
         """One mandated municipality applies for the region."""

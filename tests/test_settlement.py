@@ -88,9 +88,12 @@ class TestSpukIza:
         assert s.repayable == Money(0)
 
     def test_no_spending_reported(self) -> None:
-        """A year with an award and no spending given repays all of it."""
+        """A year with an award and no spending given is not settled: open, nothing repayable."""
         grant = Grant(scheme=SPUK_IZA, recipient="X", awarded={2023: Money(100)})
-        assert grant.settle(spent={}).repayable == Money(100)
+        s = grant.settle(spent={})
+        assert (s.years, s.open_years, s.repayable) == ((), (2023,), Money(0))
+        assert [f.kind for f in s.findings] == [FindingKind.NOT_SETTLED]
+        assert grant.settle(spent={2023: Money(0)}).repayable == Money(100)
 
 
 class TestGala2023:
@@ -152,10 +155,12 @@ class TestGala2023:
         assert s.repayable == s.paid - s.eligible
 
     def test_walk_continues_while_money_is_carried(self) -> None:
-        """A 2023 grant is also settled in 2024 when money moved there."""
-        s = _gala_2023().settle(
-            spent={2023: {KS: Money(100000), VAL: Money(100000), SPORT: Money(90000)}}
-        )
+        """Money moved to 2024 leaves 2024 open until its spending is given; then it settles."""
+        spent_2023 = {KS: Money(100000), VAL: Money(100000), SPORT: Money(90000)}
+        s = _gala_2023().settle(spent={2023: spent_2023})
+        assert [y.year for y in s.years] == [2023]
+        assert (s.open_years, s.pending, s.repayable) == ((2024,), Money(10000), Money(0))
+        s = _gala_2023().settle(spent={2023: spent_2023, 2024: {}})
         assert [y.year for y in s.years] == [2023, 2024]
         assert s.year(2024).repayable == Money(10000)
 
@@ -304,7 +309,9 @@ class TestBadSpending:
 
     def test_unknown_year_asked(self) -> None:
         """Asking for a year that was not settled says which were."""
-        s = Grant(scheme=SPUK_IZA, recipient="X", awarded={2023: Money(1)}).settle(spent={})
+        s = Grant(scheme=SPUK_IZA, recipient="X", awarded={2023: Money(1)}).settle(
+            spent={2023: Money(0)}
+        )
         with pytest.raises(UnknownNameError, match="settled years: 2023"):
             s.year(2024)
         with pytest.raises(SchemeError, match="grant period"):
@@ -362,8 +369,8 @@ class TestProperties:
                     assert value >= Money(0)
         for before, after in zip(s.years, s.years[1:], strict=False):
             assert before.carried_over == after.carried_in
-        assert s.years[-1].carried_over == Money(0)
-        assert s.awarded == s.eligible + sum((y.repayable for y in s.years), Money(0))
+        assert s.years[-1].carried_over == s.pending
+        assert s.awarded == s.eligible + s.unspent + s.pending
 
     @given(grants())
     def test_spending_the_award_repays_nothing(self, grant: Grant) -> None:

@@ -62,7 +62,13 @@ if TYPE_CHECKING:
     )
     from ._schemes.grants import Grant
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
-    from ._schemes.settlement import ComponentSettlement, Settlement, YearSettlement
+    from ._schemes.settlement import (
+        ComponentSettlement,
+        FinalSettlement,
+        Settlement,
+        YearContribution,
+        YearSettlement,
+    )
     from ._schemes.sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
     from ._schemes.spending_plan import (
         BudgetLine,
@@ -110,6 +116,7 @@ __all__ = [
     "DistributionTooLargeError",
     "Equal",
     "Figure",
+    "FinalSettlement",
     "Finding",
     "FindingKind",
     "Fixed",
@@ -171,6 +178,7 @@ __all__ = [
     "TransformationGrant",
     "TransformationSettlement",
     "UnknownNameError",
+    "YearContribution",
     "YearSettlement",
     "allocate",
     "compare",
@@ -190,6 +198,7 @@ _LAZY: dict[str, str] = {
     "Comparison": "izafunding._scenarios.compare",
     "ComparisonRow": "izafunding._scenarios.compare",
     "ComponentSettlement": "izafunding._schemes.settlement",
+    "FinalSettlement": "izafunding._schemes.settlement",
     "CostLine": "izafunding._scenarios.scenario",
     "Distribution": "izafunding._transformation.risk",
     "Figure": "izafunding._scenarios.scenario",
@@ -232,6 +241,7 @@ _LAZY: dict[str, str] = {
     "StatedKind": "izafunding._schemes.spending_plan",
     "TransformationGrant": "izafunding._transformation.grant",
     "TransformationSettlement": "izafunding._transformation.grant",
+    "YearContribution": "izafunding._schemes.settlement",
     "YearSettlement": "izafunding._schemes.settlement",
     "compare": "izafunding._scenarios.compare",
 }

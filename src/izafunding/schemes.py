@@ -26,6 +26,7 @@ from ._schemes.rules import (
     Advance,
     Applicant,
     ApplicantKind,
+    CapReading,
     CarryOver,
     Component,
     Determination,
@@ -53,6 +54,7 @@ __all__ = [
     "Advance",
     "Applicant",
     "ApplicantKind",
+    "CapReading",
     "CarryOver",
     "Component",
     "Determination",
@@ -129,10 +131,10 @@ SPUK_IZA: Final = Scheme(
         ),
         CarryOver.none(
             years=2023,
-            source=f"{SEED_000} ('Niet uitgegeven middelen mogen niet mee overgaan naar komende jaren')",
-            open_question=(
-                "the VNG asked in 2023 to lift the year limit for 2023; the outcome is not "
-                "in the sources (default: no carry-over)"
+            source=(
+                f"{SEED_000} ('Niet uitgegeven middelen mogen niet mee overgaan naar komende jaren'); "
+                "the VNG asked to lift the year limit for 2023 and the state secretary refused "
+                "(Skipr, December 2023: the SPUK IZA 'kan niet worden meegenomen naar 2024')"
             ),
         ),
         CarryOver.none(
@@ -176,8 +178,8 @@ SPUK_IZA: Final = Scheme(
 SPUK-IZA: one amount per region a year, applied for by the mandated
 municipality; no carry-over (seed 000); yearly SiSa accounting.
 
->>> SPUK_IZA.rules_for(2023).carry_over.open_question is not None
-True
+>>> SPUK_IZA.rules_for(2023).carry_over.share, SPUK_IZA.rules_for(2023).carry_over.open_question
+(Fraction(0, 1), None)
 """
 
 # -- SPUK GALA (the "Brede SPUK") -------------------------------------------------------------
@@ -363,11 +365,15 @@ SPUK_TRANSFORMATION: Final = Scheme(
             share=1,
             per_component=False,
             moves_again=True,
-            years=_TRANSFORMATION_YEARS,
+            years=range(2024, 2028),
             source=(
                 f"{SEED_002} ('money not spent in one year may be spent at another moment "
                 f"within the grant period')"
             ),
+        ),
+        CarryOver.none(
+            years=2028,
+            source=f"{REG_TRANSFORMATION}, as amended: 2028 is the last year of the period",
         ),
         Determination(
             kind=DeterminationKind.MILESTONES,
@@ -377,6 +383,11 @@ SPUK_TRANSFORMATION: Final = Scheme(
             ),
             years=_TRANSFORMATION_YEARS,
             source=f"{REG_TRANSFORMATION}, art. 10",
+            cap=CapReading.PER_MILESTONE,
+            open_question=(
+                "whether the cap of art. 10(3) applies per milestone or to the reached "
+                "milestones together (default: per milestone)"
+            ),
         ),
         Advance(
             share=1,

@@ -40,6 +40,10 @@ class FindingKind(enum.Enum):
     DETERMINATION = "determination"
     #: Costs made ahead of an advance, eligible within the grant period (prefinancing).
     PREFINANCED = "prefinanced"
+    #: A year of the grant for which no spending was given: not settled yet, nothing repayable.
+    NOT_SETTLED = "not yet settled"
+    #: Spending the grant cannot cover: costs outside the grant period, or on a milestone not reached.
+    INELIGIBLE = "ineligible"
 
 
 @final

@@ -232,7 +232,8 @@ def render_settle_file(text: str, source: str, *, explain: bool = False) -> str:
     try:
         settlement = grant.settle(spent)
     except FundingError as e:
-        msg = f"{source}: spent: {e}"
+        where = "" if str(e).startswith("spent") else "spent: "
+        msg = f"{source}: {where}{e}"
         raise InputFileError(msg) from None
     out = settlement.render()
     if explain:

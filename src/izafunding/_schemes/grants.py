@@ -345,7 +345,9 @@ class Grant:
         agreement: RegionAgreement | None = None,
     ) -> Settlement:
         """
-        Settle the grant against what was *spent* (same shape as *awarded*):
+        Settle the grant against what was *spent* (same shape as *awarded*),
+        for the years given, in order from the grant's first year (the later
+        years are :attr:`Settlement.open_years`; nothing is assumed for them):
         per year what is eligible, what moves to the next year, what shifted
         between components, what is repayable, and every rule outcome as a
         finding with the rule's source. See :class:`Settlement`.

@@ -21,6 +21,7 @@ __all__ = [
     "Advance",
     "Applicant",
     "ApplicantKind",
+    "CapReading",
     "CarryOver",
     "Component",
     "Determination",
@@ -296,6 +297,28 @@ class DeterminationKind(enum.Enum):
     )
 
 
+class CapReading(enum.Enum):
+    """
+    How the amounts of the reached milestones cap the realised costs in a
+    determination from milestones (art. 10(3) of the transformation
+    regulation; the text does not settle it: **open**, default per milestone).
+    """
+
+    #: Each reached milestone's costs up to its own amount (the default).
+    PER_MILESTONE = "per milestone: each reached milestone's costs up to its own amount"
+    #: The reached milestones' costs together, up to their summed amount.
+    TOGETHER = "over the reached milestones together: their costs up to their summed amount"
+
+
+def _check_cap(instance: object, attribute: attrs.Attribute[CapReading], value: object) -> None:
+    if not isinstance(value, CapReading):
+        msg = (
+            f"'{attribute.name}' must be CapReading.PER_MILESTONE or CapReading.TOGETHER "
+            f"(got {value!r})"
+        )
+        raise SchemeError(msg)
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Determination:
@@ -311,6 +334,8 @@ class Determination:
     kind: DeterminationKind
     settled_in: int | None = None
     accounting: str = "SiSa, every year"
+    #: For a determination from milestones: how their amounts cap the costs.
+    cap: CapReading = attrs.field(default=CapReading.PER_MILESTONE, validator=_check_cap)
     years: tuple[int, ...] = attrs.field(converter=_to_years)
     source: str = attrs.field(validator=_check_source)
     open_question: str | None = None
@@ -558,7 +583,13 @@ class Scheme:
     objects, each with its source and the years in which it is in force.
 
     For every year of the period there must be exactly one rule of each kind
-    (who applies, walls, shifting, carry-over, vaststelling, advance).
+    (who applies, walls, shifting, carry-over, vaststelling, advance), and
+    the rules may not contradict each other: a scheme whose last year lets
+    money carry on, that limits shifting in a year without walls, that has
+    walls but no components, carries per component into or out of a year
+    without walls (or the whole award into one with walls), or settles
+    before a year it settles, is refused when it is built, with a
+    :class:`~izafunding.SchemeError` naming the year and the rule.
     Variants are made with :meth:`with_rule` or ``attrs.evolve``, never by
     editing library code.
 
@@ -614,12 +645,58 @@ class Scheme:
                 found = [r for r in self.rules if isinstance(r, kind) and year in r.years]
                 if len(found) != 1:
                     what = "no" if not found else f"{len(found)}"
+                    which = (
+                        " (" + "; ".join(f"{r.describe()} [source: {r.source}]" for r in found) + ")"
+                        if found
+                        else ""
+                    )
                     msg = (
                         f"{self.name}: {what} '{_KIND_NAMES[kind]}' rules ({kind.__name__}) "
-                        f"in force in {year}; every year of the grant period "
+                        f"in force in {year}{which}; every year of the grant period "
                         f"{_years_text(self.years)} needs exactly one"
                     )
                     raise SchemeError(msg)
+        self._check_consistent()
+
+    def _check_consistent(self) -> None:
+        """Refuse rules that contradict each other (naming the year and the rule)."""
+        last = self.years[-1]
+        final = self.rules_for(last).carry_over
+        if final.share != 0:
+            msg = (
+                f"{self.name}: the carry-over rule of {last} ({final.describe()} [source: "
+                f"{final.source}]) contradicts the grant period {self.period}: {last} is its "
+                f"last year and nothing carries beyond it; use CarryOver.none(years={last}, "
+                f"source=...) for {last}"
+            )
+            raise SchemeError(msg)
+        for year in self.years:
+            rules = self.rules_for(year)
+            if rules.has_walls and not self.components:
+                msg = (
+                    f"{self.name}: the walls rule of {year} puts walls between components "
+                    f"[source: {rules.walls.source}], but the scheme has no components; use "
+                    f"Walls(between_components=False, ...) or give the components"
+                )
+                raise SchemeError(msg)
+            shifting = rules.shifting
+            free = shifting.within is ShiftScope.ANY and shifting.share == 1
+            if not rules.has_walls and not free:
+                msg = (
+                    f"{self.name}: the shifting rule of {year} ({shifting.describe()} [source: "
+                    f"{shifting.source}]) limits shifting, but {year} has no walls between "
+                    f"components: the whole award is one budget; use Shifting(share=1, "
+                    f"within=ShiftScope.ANY, ...) for {year}"
+                )
+                raise SchemeError(msg)
+            determination = rules.determination
+            if determination.settled_in is not None and determination.settled_in < year:
+                msg = (
+                    f"{self.name}: the vaststelling rule of {year} settles in "
+                    f"{determination.settled_in}, before {year} itself; settled_in must be "
+                    f"{year} or later"
+                )
+                raise SchemeError(msg)
         for year in self.years[:-1]:
             rules = self.rules_for(year)
             carry = rules.carry_over
@@ -675,9 +752,27 @@ class Scheme:
             raise SchemeError(msg)
         keep = labels.index(version) + 1
         allowed = set(labels[:keep])
+        periods = self.periods[:keep]
+        last = periods[-1].period.year_numbers[-1]
+        rules = self.rules
+        carry = next((r for r in rules if isinstance(r, CarryOver) and last in r.years), None)
+        if carry is not None and carry.share != 0:
+            # In that version the period ended in *last*: nothing carried beyond it.
+            rules = (
+                *(
+                    attrs.evolve(r, years=tuple(y for y in r.years if y != last)) if r is carry else r
+                    for r in rules
+                    if r is not carry or r.years != (last,)
+                ),
+                CarryOver.none(
+                    years=last,
+                    source=f"{periods[-1].source}: {last} is the last year of the grant period",
+                ),
+            )
         return attrs.evolve(
             self,
-            periods=self.periods[:keep],
+            periods=periods,
+            rules=rules,
             budgets=tuple(b for b in self.budgets if not b.version or b.version in allowed),
         )
 

@@ -11,7 +11,7 @@ import attrs
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
 from .grants import FrozenMap, normalize_amounts
-from .rules import ShiftBase, ShiftScope, YearRules
+from .rules import CarryOver, ShiftBase, Shifting, ShiftScope, YearRules
 
 
 if TYPE_CHECKING:
@@ -20,7 +20,14 @@ if TYPE_CHECKING:
     from .sisa import SisaReport, SisaShape, SisaWording
 
 
-__all__ = ["ComponentSettlement", "Settlement", "YearSettlement", "settle"]
+__all__ = [
+    "ComponentSettlement",
+    "FinalSettlement",
+    "Settlement",
+    "YearContribution",
+    "YearSettlement",
+    "settle",
+]
 
 _ZERO = Money(0)
 #: The name of the one budget of a year without walls.
@@ -157,6 +164,113 @@ def _fmt(m: Money) -> str:
 
 @final
 @attrs.frozen(kw_only=True)
+class YearContribution:
+    """
+    One year's part in the final settlement over the period: its award, its
+    eligible spending, what it carried to the next year and how much of that
+    was spent there, and what it makes repayable.
+    """
+
+    year: int
+    awarded: Money
+    eligible: Money
+    carried_over: Money
+    carried_spent: Money
+    repayable: Money
+
+
+@final
+@attrs.frozen(kw_only=True)
+class FinalSettlement:
+    """
+    The final settlement over the whole grant period (*eindafrekening*; SPUK
+    GALA: in 2027 over 2023-2026): the period total with each year's
+    contribution. :attr:`repayable` is what the ministry reclaims.
+
+    Attributes:
+        settled_in: The year of the final settlement, where the scheme says.
+
+        years: Each year's contribution, ascending.
+
+        repayable: What the ministry reclaims (the settlement's repayable:
+            the advances paid less the eligible spending).
+    """
+
+    settled_in: int | None
+    years: tuple[YearContribution, ...]
+    repayable: Money
+
+    def _sum(self, field: str) -> Money:
+        return sum((getattr(y, field) for y in self.years), _ZERO)
+
+    @property
+    def awarded(self) -> Money:
+        """The total awarded over the period."""
+        return self._sum("awarded")
+
+    @property
+    def eligible(self) -> Money:
+        """The eligible spending over the period."""
+        return self._sum("eligible")
+
+    @property
+    def carried_over(self) -> Money:
+        """What moved from a year to the next, over the period."""
+        return self._sum("carried_over")
+
+    @property
+    def carried_spent(self) -> Money:
+        """Of that, what was spent in the year it moved to."""
+        return self._sum("carried_spent")
+
+    @property
+    def span(self) -> str:
+        """The period's years, e.g. ``'2023-2026'``."""
+        return _years_list(tuple(y.year for y in self.years))
+
+    def explain(self) -> tuple[str, ...]:
+        """The period total, then each year's contribution."""
+        when = f" of {self.settled_in}" if self.settled_in is not None else ""
+        lines = [
+            f"Final settlement{when} (eindafrekening) over {self.span}: awarded {self.awarded}, "
+            f"eligible {self.eligible}, carried to the next year {self.carried_over} (spent "
+            f"there {self.carried_spent}), repayable {self.repayable} (what the ministry reclaims)"
+        ]
+        for y in self.years:
+            lines.append(
+                f"  {y.year}: awarded {y.awarded}, eligible {y.eligible}, carried to "
+                f"{y.year + 1} {y.carried_over} (spent there {y.carried_spent}), repayable "
+                f"{y.repayable}"
+            )
+        unspent = self._sum("repayable")
+        if unspent != self.repayable:
+            lines.append(
+                f"  unspent under the rules {unspent}; the advances paid make {self.repayable} "
+                f"repayable"
+            )
+        return tuple(lines)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """One plain row per year, then a row ``"total"``."""
+        fields = ("awarded", "eligible", "carried_over", "carried_spent", "repayable")
+        rows: list[dict[str, object]] = [
+            {"year": y.year, **{f: getattr(y, f).amount for f in fields}} for y in self.years
+        ]
+        total: dict[str, object] = {"year": "total"}
+        total.update({f: getattr(self, f).amount for f in fields})
+        rows.append(total)
+        return rows
+
+
+def _years_list(years: tuple[int, ...]) -> str:
+    """(2023, 2024, 2025) -> '2023-2025'; (2023, 2025) -> '2023, 2025'."""
+    if len(years) > 2 and years == tuple(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(map(str, years))
+
+
+@final
+@attrs.frozen(kw_only=True)
 class Settlement:
     """
     The settlement (*vaststelling*) of a grant against what was spent: per
@@ -181,14 +295,31 @@ class Settlement:
     >>> [f.kind.value for f in s.findings]
     ['carry-over limit', 'last year']
 
+    Only the years for which spending is given are settled, in order from
+    the grant's first year; nothing is assumed for the others. Its later
+    years are :attr:`open_years`: nothing is repayable for them yet, and a
+    finding says so.
+
+    >>> s = grant.settle(spent={2025: Money(780962)})
+    >>> s.open_years, s.repayable
+    ((2026,), Money('11903.80'))
+    >>> print(s.findings[-1].message)
+    2026 is not settled yet: no spending was given for it. Its award € 750.105,00 and € 88.096,20 moved in from 2025 are still to be accounted; nothing is repayable for 2026 yet. Give the spending of 2026 to settle it.
+
     Attributes:
         grant: The grant settled.
 
-        years: One :class:`YearSettlement` per year, ascending.
+        years: One :class:`YearSettlement` per settled year, ascending.
+
+        open_years: The grant's later years, not settled yet because no
+            spending was given for them (their award, and what moved into
+            the first of them, are still to be accounted).
     """
 
     grant: Grant
     years: tuple[YearSettlement, ...]
+    open_years: tuple[int, ...] = ()
+
     # -- issue 15: a region's members and SiSa (computed in _members.py and _sisa.py) --
     members_by_year: Mapping[int, MembersYear] = attrs.field(factory=FrozenMap, repr=False)
 
@@ -234,7 +365,8 @@ class Settlement:
 
         Raises:
             SchemeError: The year is outside the scheme's period.
-            UnknownNameError: The year is in the period but not settled here.
+            UnknownNameError: The year is in the period but not settled here
+                (an open year: no spending was given for it).
         """
         self.grant.scheme.check_year(year)
         for y in self.years:
@@ -242,9 +374,48 @@ class Settlement:
                 return y
         from ..errors import UnknownNameError
 
-        settled = ", ".join(str(y.year) for y in self.years)
-        msg = f"{year} is not settled here (settled years: {settled})"
+        settled = ", ".join(str(y.year) for y in self.years) or "none"
+        why = " yet: no spending was given for it" if year in self.open_years else " here"
+        msg = f"{year} is not settled{why} (settled years: {settled})"
         raise UnknownNameError(msg)
+
+    @property
+    def final(self) -> FinalSettlement | None:
+        """
+        The final settlement over the whole grant period (*eindafrekening*):
+        present when every year of the scheme's period is settled (for SPUK
+        GALA, 2023-2026: the settlement of 2027); ``None`` otherwise.
+        """
+        scheme = self.grant.scheme
+        if self.open_years or self.settled_years != scheme.years:
+            return None
+        contributions = []
+        for y, after in zip(self.years, (*self.years[1:], None), strict=True):
+            spent_there = (
+                sum((min(b.spent, b.carried_in) for b in after.budgets), _ZERO)
+                if after is not None
+                else _ZERO
+            )
+            contributions.append(
+                YearContribution(
+                    year=y.year,
+                    awarded=y.awarded,
+                    eligible=y.eligible,
+                    carried_over=y.carried_over,
+                    carried_spent=min(spent_there, y.carried_over),
+                    repayable=y.repayable,
+                )
+            )
+        return FinalSettlement(
+            settled_in=scheme.rules_for(scheme.years[-1]).determination.settled_in,
+            years=tuple(contributions),
+            repayable=self.repayable,
+        )
+
+    @property
+    def settled_years(self) -> tuple[int, ...]:
+        """The years settled, ascending."""
+        return tuple(y.year for y in self.years)
 
     def _sum(self, field: str) -> Money:
         return sum((getattr(y, field) for y in self.years), _ZERO)
@@ -281,17 +452,34 @@ class Settlement:
 
     @property
     def paid(self) -> Money:
-        """The advances paid."""
-        return self.grant.paid
+        """
+        The advances paid for the settled years (the advances of the
+        :attr:`open_years` are accounted when those years are settled).
+        """
+        assert self.grant.advances is not None
+        settled = set(self.settled_years)
+        return sum((m for y, m in self.grant.advances.items() if y in settled), _ZERO)
 
     @property
     def repayable(self) -> Money:
         """
-        What the recipient must repay: the advances paid less the eligible
-        spending, never below zero. With advances equal to the awards (the
+        What the recipient must repay: the advances paid for the settled
+        years less the eligible spending and what is :attr:`pending` for an
+        open year, never below zero. With advances equal to the awards (the
         default) this is the sum of the years' repayable amounts.
         """
-        return max(self.paid - self.eligible, _ZERO)
+        return max(self.paid - self.eligible - self.pending, _ZERO)
+
+    @property
+    def pending(self) -> Money:
+        """
+        What moved from the last settled year into the first open year: not
+        spent yet and not repayable yet, to be accounted when that year is
+        settled (zero when no year is open).
+        """
+        if not self.open_years or not self.years:
+            return _ZERO
+        return self.years[-1].carried_over
 
     @property
     def unspent(self) -> Money:
@@ -311,8 +499,9 @@ class Settlement:
     def findings(self) -> tuple[Finding, ...]:
         """
         Every finding, year by year; where the advances differ from the
-        awards, a last finding says how that changes what is repayable, so
-        that the findings' ``repayable`` add up to :attr:`repayable`.
+        awards, a finding says how that changes what is repayable, so that
+        the findings' ``repayable`` add up to :attr:`repayable`; last, one
+        finding per open year (repaying nothing).
         """
         found = [f for y in self.years for f in y.findings]
         difference = self.repayable - self.unspent
@@ -330,14 +519,51 @@ class Settlement:
                     repayable=difference,
                 )
             )
+        found += self._open_findings()
         return tuple(found)
+
+    def _open_findings(self) -> list[Finding]:
+        """One finding per open year: not settled, nothing repayable yet."""
+        found = []
+        carried = self.years[-1].carried_over if self.years else _ZERO
+        for year in self.open_years:
+            awarded = self.grant.awarded_in(year)
+            moved_in = carried if year == self.open_years[0] else _ZERO
+            parts = [f"its award {awarded}"] if not awarded.is_zero() else []
+            if not moved_in.is_zero():
+                parts.append(f"{moved_in} moved in from {year - 1}")
+            pending = " and ".join(parts) or "nothing"
+            verb = "are" if len(parts) > 1 else "is"
+            found.append(
+                Finding(
+                    kind=FindingKind.NOT_SETTLED,
+                    message=(
+                        f"{year} is not settled yet: no spending was given for it. "
+                        f"{pending[0].upper()}{pending[1:]} {verb} still to be accounted; "
+                        f"nothing is repayable for {year} yet. Give the spending of {year} "
+                        f"to settle it."
+                    ),
+                    source=self.grant.scheme.rules_for(year).determination.source,
+                    amount=awarded + moved_in,
+                    year=year,
+                )
+            )
+        return found
+
+    def _coverage(self) -> str:
+        """Which years are settled and which are still open, in one line."""
+        settled = _years_list(self.settled_years) or "none"
+        line = f"Settled: {settled}"
+        if self.open_years:
+            line += f"; not yet settled (no spending given): {_years_list(self.open_years)}"
+        return line
 
     # -- explanation and display ------------------------------------------------------------
 
     def explain(self) -> tuple[str, ...]:
         """Plain-English lines: each year's figures, its findings, and the totals."""
         g = self.grant
-        lines = [f"Settlement of {g.scheme.name} for {g.recipient}"]
+        lines = [f"Settlement of {g.scheme.label} for {g.recipient}", self._coverage()]
         for y in self.years:
             lines.append(
                 f"{y.year}: available {y.available} (award {y.awarded} + carried in "
@@ -360,6 +586,8 @@ class Settlement:
             f"repayable {self.repayable}"
             + (f", still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else "")
         )
+        if (closing := self.final) is not None:
+            lines += closing.explain()
         return tuple(lines)
 
     def render(self) -> str:
@@ -398,8 +626,9 @@ class Settlement:
 
         g = self.grant
         out = [
-            f"{g.scheme.name}: settlement for {g.recipient}"
+            f"{g.scheme.label}: settlement for {g.recipient}"
             + (f" (applicant {g.applicant})" if g.applicant else ""),
+            self._coverage(),
             "",
             line(head),
             line(tuple("-" * w for w in widths)),
@@ -408,6 +637,8 @@ class Settlement:
             f"Advances paid {self.paid}; eligible {self.eligible}; to repay {self.repayable}"
             + (f"; still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else ""),
         ]
+        if (closing := self.final) is not None:
+            out += ["", *closing.explain()]
         if self.findings:
             out += ["", "Findings:"]
             out += [f"- {f}" for f in self.findings]
@@ -450,7 +681,7 @@ class Settlement:
         g = self.grant
         return (
             "<div class='izafunding-settlement'><table>"
-            f"<caption>{esc(g.scheme.name)}: settlement for {esc(g.recipient)}</caption>"
+            f"<caption>{esc(g.scheme.label)}: settlement for {esc(g.recipient)}</caption>"
             "<thead><tr><th>year</th>"
             + "".join(f"<th>{c.replace('_', ' ')}</th>" for c in cols)
             + f"</tr></thead><tbody>{body}</tbody><tfoot><tr><th>total</th><td></td>"
@@ -458,13 +689,19 @@ class Settlement:
             f"<td style='text-align:right'>{esc(str(self.eligible))}</td>"
             f"<td style='text-align:right'>{esc(str(self.shifted))}</td><td></td>"
             f"<td style='text-align:right'>{esc(str(self.repayable))}</td></tr></tfoot></table>"
+            + f"<p>{esc(self._coverage())}</p>"
+            + (
+                "<p>" + "<br>".join(esc(line) for line in closing.explain()) + "</p>"
+                if (closing := self.final) is not None
+                else ""
+            )
             + (f"<ul>{findings}</ul>" if findings else "")
             + "</div>"
         )
 
     def __repr__(self) -> str:
         return (
-            f"<Settlement {self.grant.scheme.name} {self.grant.recipient}: eligible "
+            f"<Settlement {self.grant.scheme.label} {self.grant.recipient}: eligible "
             f"{self.eligible}, carried over {self.carried_over}, repayable {self.repayable}, "
             f"{len(self.findings)} findings>"
         )
@@ -702,6 +939,28 @@ def _moved_from_award(r: ComponentSettlement, b: _Budget, rules: YearRules) -> i
     return r.carried_over.cents - again
 
 
+def _default_note(rule: Shifting | CarryOver | None, year: int) -> str:
+    """
+    What a finding adds when it rests on a default for an open rule: that it
+    is a default, the open question, and how to settle under another reading.
+    """
+    if rule is None or not rule.open_question:
+        return ""
+    if isinstance(rule, CarryOver):
+        how = f"scheme.with_rule(CarryOver(share=..., years={rule.years[0]}, source=...))"
+        what = "carry-over"
+    else:
+        how = (
+            f"scheme.with_rule(attrs.evolve(scheme.rules_for({rule.years[0]}).shifting, "
+            f"base=ShiftBase.TARGET_COMPONENT)) (or another share=...)"
+        )
+        what = "shifting"
+    return (
+        f" (this rests on a default for an open {what} rule: {rule.open_question}; to "
+        f"settle under another reading, use the variant {how})"
+    )
+
+
 def _findings(
     year: int,
     rules: YearRules,
@@ -714,6 +973,7 @@ def _findings(
     for r, b in zip(results, budgets, strict=True):
         where = _label(year, r.component, walls)
         component = r.component if walls else None
+        shift_default = _default_note(rules.shifting, year) if walls else ""
         if not r.overspend.is_zero():
             shift_note = ""
             if walls and rules.shifting.within is not ShiftScope.ANY:
@@ -725,7 +985,7 @@ def _findings(
                         f"{where}: spent {r.spent} against {r.available} available"
                         + (f" and {r.shifted_in} shifted in" if not r.shifted_in.is_zero() else "")
                         + f": {r.overspend} is not eligible; it stays the recipient's own "
-                        f"cost and is not repaid{shift_note}"
+                        f"cost and is not repaid{shift_note}{shift_default}"
                     ),
                     source=rules.shifting.source if walls else rules.walls.source,
                     amount=r.overspend,
@@ -740,6 +1000,7 @@ def _findings(
                     message=(
                         f"{where}: {Money.from_cents(b.unspent_carried)} moved in from "
                         f"{year - 1} was not spent in {year} and is repayable"
+                        + _default_note(rules.previous_carry_over, year - 1)
                     ),
                     source=_previous_carry_source(rules, year, carry.source),
                     amount=Money.from_cents(b.unspent_carried),
@@ -767,6 +1028,10 @@ def _findings(
                 f"{amount} unspent is repayable"
             )
             source = carry.source
+        if not rules.is_last:
+            text += _default_note(carry, year)
+            if b.shifted_in or b.shifted_out:
+                text += shift_default
         found.append(
             Finding(
                 kind=kind,
@@ -795,6 +1060,7 @@ def _findings(
                     message=(
                         f"in {year} overspends of {stuck} stay uncovered while {idle} of "
                         f"other components' awards is unspent: {rules.shifting.describe()}"
+                        + _default_note(rules.shifting, year)
                     ),
                     source=rules.shifting.source,
                     amount=min(stuck, idle),
@@ -804,31 +1070,92 @@ def _findings(
     return found
 
 
+def _year_keys(spent: object) -> object:
+    """
+    *spent* with its year keys as ints: an int stays, a string of ASCII
+    digits (as JSON gives, ``"2025"``) is read as the year; anything else is
+    refused.
+
+    >>> _year_keys({"2025": Money(1)})
+    {2025: Money('1.00')}
+    >>> _year_keys({"twenty": Money(1)})
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.SchemeError: spent: the key 'twenty' is not a year: give the year as a number such as 2025 (or a string of the ASCII digits 0-9 such as "2025")
+    """
+    from ..errors import SchemeError
+
+    if not isinstance(spent, Mapping):
+        return spent  # normalize_amounts says what it must be
+    out: dict[int, object] = {}
+    for key, value in spent.items():
+        if isinstance(key, int) and not isinstance(key, bool):
+            year = key
+        elif isinstance(key, str) and key.isascii() and key.isdigit():
+            year = int(key)
+        else:
+            msg = (
+                f"spent: the key {key!r} is not a year: give the year as a number such as "
+                f'2025 (or a string of the ASCII digits 0-9 such as "2025")'
+            )
+            raise SchemeError(msg)
+        if year in out:
+            msg = f"spent: {year} is given twice (keys {year!r} and {key!r}); give it once"
+            raise SchemeError(msg)
+        out[year] = value
+    return out
+
+
 def settle(grant: Grant, spent: Amounts) -> Settlement:
     """
     Settle *grant* against *spent* (same shape as the grant's awards); see
     :class:`Settlement` for the rules applied.
 
+    The years for which spending is given are settled, in order from the
+    grant's first year (or the first year given, if earlier); nothing is
+    assumed for the others. The grant's later years, and the year after the
+    last settled one if money moved into it, are :attr:`Settlement.open_years`.
+
     Raises:
-        SchemeError: A year outside the period, a single amount in a year with
-            walls, a negative or non-Money amount.
+        SchemeError: A year outside the period, a year missing between the
+            first and the last year given (the message names it), a key that
+            is not a year, a single amount in a year with walls, a negative
+            or non-Money amount.
         UnknownNameError: An unknown component.
     """
+    from ..errors import SchemeError
+
     scheme = grant.scheme
-    spent_norm = normalize_amounts(scheme, spent, "spent")
-    years = set(grant.awarded) | set(spent_norm)
-    first, last = min(years), max(years)
+    spent_norm = normalize_amounts(scheme, _year_keys(spent), "spent")
     results = []
     carried: dict[str, int] = {}
-    year = first
-    while year <= last or (carried and year in scheme.years):
-        result, carried = _settle_year(
-            grant,
-            year,
-            _parts(grant.awarded.get(year)),
-            carried,
-            _parts(spent_norm.get(year)),
-        )
-        results.append(result)
-        year += 1
-    return Settlement(grant=grant, years=tuple(results))
+    if spent_norm:
+        first = min(min(grant.awarded), min(spent_norm))
+        last = max(spent_norm)
+        missing = [y for y in range(first, last + 1) if y not in spent_norm]
+        if missing:
+            given = ", ".join(map(str, spent_norm))
+            names = " and ".join(map(str, missing))
+            msg = (
+                f"spent: no spending is given for {names} (given: {given}); years are "
+                f"settled in order from {first}, so give {names} too (Money(0) where "
+                f"nothing was spent), or leave out the years after {missing[0] - 1} to "
+                f"settle only up to there"
+            )
+            raise SchemeError(msg)
+        for year in range(first, last + 1):
+            result, carried = _settle_year(
+                grant,
+                year,
+                _parts(grant.awarded.get(year)),
+                carried,
+                _parts(spent_norm.get(year)),
+            )
+            results.append(result)
+        after = last + 1
+    else:
+        after = min(grant.awarded)
+    open_years = {y for y in grant.awarded if y >= after}
+    if carried and after in scheme.years:
+        open_years.add(after)
+    return Settlement(grant=grant, years=tuple(results), open_years=tuple(sorted(open_years)))

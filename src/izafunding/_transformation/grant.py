@@ -12,7 +12,7 @@ import attrs
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
 from .._schemes.grants import FrozenMap, Grant
-from .._schemes.rules import DeterminationKind, Scheme
+from .._schemes.rules import CapReading, DeterminationKind, Scheme
 from .._schemes.settlement import Settlement
 from ..errors import MilestoneError, SchemeError
 from ..schemes import SPUK_TRANSFORMATION
@@ -135,6 +135,33 @@ def _check_schedule(instance: object, attribute: attrs.Attribute[MilestoneSchedu
         raise MilestoneError(msg)
 
 
+def _check_cap_or_none(
+    instance: object, attribute: attrs.Attribute[CapReading | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, CapReading):
+        msg = (
+            f"'cap' must be CapReading.PER_MILESTONE, CapReading.TOGETHER or None (the "
+            f"scheme's reading) (got {value!r})"
+        )
+        raise SchemeError(msg)
+
+
+def _money_by_year(value: object, what: str) -> dict[int, Money]:
+    if not isinstance(value, Mapping):
+        msg = f"{what} must map a year to a Money, such as {{2025: Money(167587)}} (got {value!r})"
+        raise SchemeError(msg)
+    out: dict[int, Money] = {}
+    for year, amount in value.items():
+        if isinstance(year, bool) or not isinstance(year, int):
+            msg = f"{what}: the key {year!r} is not a year such as 2025"
+            raise SchemeError(msg)
+        if not isinstance(amount, Money) or amount.cents < 0:
+            msg = f"{what}[{year}] must be a Money of at least € 0,00 (got {amount!r})"
+            raise SchemeError(msg)
+        out[year] = amount
+    return dict(sorted(out.items()))
+
+
 def _check_pass_through(
     instance: object, attribute: attrs.Attribute[PassThrough | None], value: object
 ) -> None:
@@ -194,6 +221,12 @@ class TransformationGrant:
         late_accounting: Rules that move costs to a later SiSa book year.
 
         source: The decision or document.
+
+        cap: How the reached milestones' amounts cap the costs (art. 10(3),
+            **open**): :attr:`CapReading.PER_MILESTONE` or
+            :attr:`CapReading.TOGETHER`; ``None`` (the default) takes the
+            reading of the scheme's determination rule (per milestone in
+            :data:`~izafunding.schemes.SPUK_TRANSFORMATION`).
     """
 
     schedule: MilestoneSchedule = attrs.field(validator=_check_schedule)
@@ -202,6 +235,7 @@ class TransformationGrant:
     pass_through: PassThrough | None = attrs.field(default=None, validator=_check_pass_through)
     late_accounting: tuple[LateAccounting, ...] = attrs.field(default=(), converter=_late_tuple)
     source: str = ""
+    cap: CapReading | None = attrs.field(default=None, validator=_check_cap_or_none)
 
     def __attrs_post_init__(self) -> None:
         period = self.scheme.period
@@ -254,6 +288,27 @@ class TransformationGrant:
         """The total granted."""
         return self.schedule.total
 
+    @property
+    def cap_reading(self) -> CapReading:
+        """The cap reading used: the grant's own, else that of the scheme's determination rule."""
+        if self.cap is not None:
+            return self.cap
+        return self.scheme.rules_for(self.scheme.years[0]).determination.cap
+
+    def _cap_note(self) -> str:
+        """The reading used, and whether it is the default for the open question."""
+        reading = self.cap_reading
+        text = f"cap {reading.value}"
+        rule = self.scheme.rules_for(self.scheme.years[0]).determination
+        if self.cap is None and rule.open_question:
+            text += (
+                f" (this rests on a default for an open rule: {rule.open_question}; to settle "
+                f"under the other reading, give TransformationGrant(cap=CapReading."
+                f"{'TOGETHER' if reading is CapReading.PER_MILESTONE else 'PER_MILESTONE'}, ...) "
+                f"or a scheme whose determination rule has that cap)"
+            )
+        return text
+
     def book_year(self, cost_year: int) -> int:
         """
         The SiSa book year in which costs of *cost_year* are accounted.
@@ -300,6 +355,7 @@ class TransformationGrant:
         reached: Mapping[str, Iterable[str]],
         spent: Mapping[str, Money] | None = None,
         costs: Mapping[int, Money] | None = None,
+        revenues: Mapping[int, Money] | None = None,
     ) -> TransformationSettlement:
         """
         Settle the grant (*vaststelling*, art. 10) from the outcomes.
@@ -315,16 +371,44 @@ class TransformationGrant:
                 SiSa book years (late accounting), settled year by year
                 under the scheme's rules (money may move between years inside
                 the period), and must add up to the spending on the
-                milestones, else a finding says by how much they differ.
+                milestones, else a finding says by how much they differ. Costs
+                of a year outside the grant period are ineligible: a finding,
+                not an error.
+
+            revenues: The realised revenues per year (art. 10(3)): deducted
+                from the costs in the grant period.
 
         The amount set definitively is what was spent on the milestones
-        reached, up to their amounts, and never more than the eligible costs;
-        the rest of the advances is repaid; each bearer pays what was spent on
-        the missed milestones it bears.
+        reached, capped by their amounts (per milestone, or together: see
+        :attr:`cap`), never more than the costs in the grant period less the
+        revenues, nor more than the advances; the rest of the advances is
+        repaid; each bearer pays what was spent on the missed milestones it
+        bears (ineligible spending, with a finding).
+
+        >>> g = TransformationGrant(schedule=_example(), recipient="Zutphen")
+        >>> s = g.settle(reached={"M1": ("A",), "R1": ("A",)}, revenues={2025: Money(200)})
+        >>> s.determined, s.repayable
+        (Money('1300.00'), Money('200.00'))
+        >>> print(s.findings[0].message)
+        set definitively over the whole period € 1.300,00 (cap per milestone: ... (this rests on a default for an open rule: ...): spent on the milestones reached, up to their amounts, € 1.500,00; costs in the grant period € 1.500,00 less revenues € 200,00 = € 1.300,00; advances € 1.500,00: € 200,00 is repayable
+
+        The cap reading (open in art. 10(3)) is a parameter: M1 (€ 1.000)
+        overspent by € 200 and R1 (€ 500) underspent by € 200 are capped
+        per milestone at € 1.300, together at € 1.500:
+
+        >>> both = {"M1": ("A",), "R1": ("A",)}
+        >>> over = {"M1": Money(1200), "R1": Money(300)}
+        >>> g.settle(reached=both, spent=over).determined
+        Money('1300.00')
+        >>> attrs.evolve(g, cap=CapReading.TOGETHER).settle(reached=both, spent=over).determined
+        Money('1500.00')
         """
         if costs is not None and not isinstance(costs, Mapping):
             msg = f"costs must map a year to a Money, such as {{2025: Money(167587)}} (got {costs!r})"
             raise SchemeError(msg)
+        revenue = _money_by_year(revenues if revenues is not None else {}, "revenues")
+        for year in revenue:
+            self.scheme.check_year(year)
         milestones = self.schedule.settle(reached=reached, spent=spent)
         if costs is None:
             planned: dict[int, Money] = {}
@@ -332,13 +416,23 @@ class TransformationGrant:
                 y = o.milestone.year
                 planned[y] = planned.get(y, Money(0)) + o.spent
             costs = planned
-        booked = _against_advances(self.by_book_year(costs), self.advances)
+        costs = _money_by_year(costs, "costs")
+        inside = {y: m for y, m in costs.items() if y in self.scheme.years}
+        outside = {y: m for y, m in costs.items() if y not in self.scheme.years}
+        booked = _against_advances(self.by_book_year(inside), self.advances)
+        # The determination is over the whole period (art. 10): the costs given
+        # are all the costs, so a later year into which money moved has none.
         years = self.grant.settle(spent=booked)
+        while years.open_years:
+            booked[years.open_years[0]] = Money(0)
+            years = self.grant.settle(spent=booked)
         return TransformationSettlement(
             grant=self,
             milestones=milestones,
             years=years,
             costs=FrozenMap(sorted(costs.items())),
+            revenues=FrozenMap(revenue),
+            outside=FrozenMap(sorted(outside.items())),
         )
 
 
@@ -354,7 +448,8 @@ def _against_advances(booked: Mapping[int, Money], advances: Mapping[int, Money]
     ...                   {2024: Money(1000), 2025: Money(2000), 2026: Money(1000)})
     {2024: Money('1000.00'), 2025: Money('2000.00'), 2026: Money('1000.00')}
     """
-    years = sorted(set(booked) | set(advances))
+    given = set(booked) | set(advances)
+    years = list(range(min(given), max(given) + 1)) if given else []
     out: dict[int, Money] = {}
     costs = paid = counted = 0
     for i, year in enumerate(years):
@@ -434,6 +529,37 @@ class TransformationSettlement:
     milestones: ScheduleSettlement
     years: Settlement
     costs: FrozenMap[int, Money]
+    revenues: FrozenMap[int, Money] = attrs.field(factory=FrozenMap)
+    outside: FrozenMap[int, Money] = attrs.field(factory=FrozenMap)
+
+    @property
+    def cap(self) -> CapReading:
+        """The cap reading used (art. 10(3)): the grant's, else the scheme's."""
+        return self.grant.cap_reading
+
+    @property
+    def on_milestones(self) -> Money:
+        """
+        What the reached milestones allow under :attr:`cap`: per milestone,
+        each one's spending up to its own amount; together, their spending
+        up to their summed amount.
+        """
+        if self.cap is CapReading.PER_MILESTONE:
+            return self.milestones.determined
+        reached = [o for o in self.milestones.outcomes if o.reached]
+        spent = sum((o.spent for o in reached), Money(0))
+        amounts = sum((o.milestone.amount for o in reached), Money(0))
+        return min(spent, amounts)
+
+    @property
+    def revenue(self) -> Money:
+        """The realised revenues in the grant period, deducted from the costs."""
+        return sum(self.revenues.values(), Money(0))
+
+    @property
+    def net_costs(self) -> Money:
+        """The costs in the grant period less the revenues (never below zero)."""
+        return max(self.in_period - self.revenue, Money(0))
 
     @property
     def paid(self) -> Money:
@@ -444,13 +570,14 @@ class TransformationSettlement:
     def determined(self) -> Money:
         """
         The amount set definitively: spent on milestones reached, up to their
-        amounts, and at most the costs made inside the grant period (art. 10),
+        amounts (:attr:`on_milestones`), and at most the costs made inside the
+        grant period less the revenues (:attr:`net_costs`; art. 10(3)),
         counted over the whole period: costs made ahead of a year's advance
         (prefinancing) count, as money may be spent "at another moment" within
         the period (seed 002), even where the year-by-year book shows them as
         spending above that year's advance.
         """
-        return min(self.milestones.determined, self.in_period, self.paid)
+        return min(self.on_milestones, self.net_costs, self.paid)
 
     @property
     def in_period(self) -> Money:
@@ -476,7 +603,12 @@ class TransformationSettlement:
         """
         from .._schemes.sisa import BookYears
 
-        return BookYears(self.grant.by_book_year(self.costs), self)
+        return BookYears(
+            self.grant.by_book_year(
+                {y: m for y, m in self.costs.items() if y not in self.outside}
+            ),
+            self,
+        )
 
     def partner_lines(self) -> tuple[PartnerLine, ...]:
         """
@@ -531,13 +663,17 @@ class TransformationSettlement:
         """
         art10 = f"{self.grant.scheme.source}, art. 10"
         missed = ", ".join(f"{b} {m}" for b, m in self.by_bearer.items() if m.cents)
+        revenue = (
+            f" less revenues {self.revenue} = {self.net_costs}" if self.revenues else ""
+        )
         out = [] if self.repayable.is_zero() else [
             Finding(
                 kind=FindingKind.DETERMINATION,
                 message=(
-                    f"set definitively over the whole period {self.determined}: spent on the "
-                    f"milestones reached, up to their amounts, {self.milestones.determined}; costs "
-                    f"in the grant period {self.in_period}; advances {self.paid}: "
+                    f"set definitively over the whole period {self.determined} "
+                    f"({self.grant._cap_note()}): spent on the milestones reached, up to "
+                    f"their amounts, {self.on_milestones}; costs in the grant period "
+                    f"{self.in_period}{revenue}; advances {self.paid}: "
                     + f"{self.repayable} is repayable"
                     + (f" (spent on missed milestones: {missed})" if missed else "")
                 ),
@@ -546,6 +682,34 @@ class TransformationSettlement:
                 repayable=self.repayable,
             )
         ]
+        period = self.grant.scheme.period
+        for year, amount in self.outside.items():
+            if amount.cents:
+                out.append(
+                    Finding(
+                        kind=FindingKind.INELIGIBLE,
+                        message=(
+                            f"costs of {year} ({amount}) lie outside the grant period {period}: "
+                            f"they are not eligible"
+                        ),
+                        source=art10,
+                        amount=amount,
+                        year=year,
+                    )
+                )
+        for o in self.milestones.missed:
+            if o.borne.cents:
+                out.append(
+                    Finding(
+                        kind=FindingKind.INELIGIBLE,
+                        message=(
+                            f"{o.name} was not reached: the {o.borne} spent on it is not "
+                            f"eligible; {o.milestone.bearer} bears it"
+                        ),
+                        source=art10,
+                        amount=o.borne,
+                    )
+                )
         for year, ahead in self.prefinanced.items():
             out.append(
                 Finding(
@@ -580,10 +744,17 @@ class TransformationSettlement:
         """Per milestone, per year and per partner year, then the totals."""
         g = self.grant
         lines = [
-            f"Settlement of {g.scheme.name} for {g.recipient}: advances {self.paid}, "
+            f"Settlement of {g.scheme.label} for {g.recipient}: advances {self.paid}, "
             f"set definitively {self.determined}, repaid {self.repayable}",
             *self.milestones.explain(),
+            f"Art. 10(3): {g._cap_note()}: the reached milestones allow {self.on_milestones}",
         ]
+        if self.revenues:
+            lines.append(
+                "Revenues deducted from the costs (art. 10(3)): "
+                + ", ".join(f"{y} {m}" for y, m in self.revenues.items())
+                + f"; costs in the grant period {self.in_period}, net {self.net_costs}"
+            )
         for rule in g.late_accounting:
             lines.append(f"SiSa: {rule.describe()} [source: {rule.source}]")
         lines += [f"  book year {y}: costs {m}" for y, m in self.sisa.items()]
@@ -656,7 +827,7 @@ class TransformationSettlement:
         )
         return (
             "<table class='izafunding-transformation'>"
-            f"<caption>{esc(self.grant.scheme.name)} for {esc(self.grant.recipient)}: set "
+            f"<caption>{esc(self.grant.scheme.label)} for {esc(self.grant.recipient)}: set "
             f"{esc(str(self.determined))}, repaid {esc(str(self.repayable))}</caption>"
             "<thead><tr><th>year</th><th>advance</th><th>costs</th><th>SiSa costs</th>"
             "<th>set</th><th>repaid</th></tr></thead>"
