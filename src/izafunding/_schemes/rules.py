@@ -633,6 +633,11 @@ class Scheme:
     rules: tuple[Rule, ...] = attrs.field(converter=_rules_tuple)
     budgets: tuple[NationalBudget, ...] = attrs.field(default=(), converter=_budgets_tuple)
     provisional: bool = attrs.field(default=False, validator=_check_provisional)
+    # The YearRules of each year, built on first use (a scheme is immutable, so they cannot go
+    # stale): a settlement asks for them several times per year.
+    _year_rules: dict[int, YearRules] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         names = [c.name for c in self.components]
@@ -800,12 +805,15 @@ class Scheme:
         Raises:
             SchemeError: *year* lies outside the grant period.
         """
+        cached = self._year_rules.get(year) if type(year) is int else None
+        if cached is not None:
+            return cached
         year = self.check_year(year)
 
         def one(kind: type[Any]) -> Any:
             return next(r for r in self.rules if isinstance(r, kind) and year in r.years)
 
-        return YearRules(
+        rules = self._year_rules[year] = YearRules(
             year=year,
             is_last=year == self.years[-1],
             applicant=one(Applicant),
@@ -821,6 +829,7 @@ class Scheme:
                 else None
             ),
         )
+        return rules
 
     def with_rule(self, rule: Rule) -> Scheme:
         """
