@@ -73,7 +73,7 @@ def check_number_size(
         too_fine = value.denominator >= _MAX_INT
         shown_value = "" if too_big or too_fine else str(value)
     else:
-        too_big = abs(value).bit_length() > 4 * MAX_NUMBER_DIGITS or abs(value) >= _MAX_INT
+        too_big = abs(value) >= _MAX_INT
         too_fine = False
         shown_value = "" if too_big else str(value)
     if too_big or too_fine:
