@@ -27,7 +27,8 @@ def _hypothesis_setup_hook() -> None:
     )
     from ._core.money import Money
     from ._core.periods import Period
-    from ._scenarios.scenario import CostLine, Scenario
+    from ._scenarios.inputs import CostLine
+    from ._scenarios.scenario import Scenario
     from ._schemes.grants import Grant
     from ._schemes.rules import Scheme
     from ._transformation.milestones import Milestone, MilestoneSchedule

@@ -9,8 +9,11 @@ from typing import final
 import attrs
 
 from .._core.money import Money
+from .._render.formats import compact_euros as _fmt
 from ..errors import ScenarioError, UnknownNameError
-from .scenario import Figure, Scenario, _fmt, _table
+from .figures import Figure
+from .scenario import Scenario
+from .tables import _table
 
 
 __all__ = ["Comparison", "ComparisonRow", "compare", "side_by_side"]
