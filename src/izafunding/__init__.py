@@ -83,13 +83,12 @@ if TYPE_CHECKING:
         CommonFactor,
         Milestone,
         MilestoneKind,
-        MilestoneOutcome,
-        MilestoneSchedule,
-        Mitigation,
-        ScheduleSettlement,
         ShareOfAreas,
     )
+    from ._transformation.mitigation import Mitigation
+    from ._transformation.outcomes import MilestoneOutcome, ScheduleSettlement
     from ._transformation.risk import Distribution, RepaymentRisk, RiskProfile, Stake
+    from ._transformation.schedule import MilestoneSchedule
 
 
 __all__ = [
@@ -206,9 +205,9 @@ _LAZY: dict[str, str] = {
     "MembersYear": "izafunding._schemes.members",
     "Milestone": "izafunding._transformation.milestones",
     "MilestoneKind": "izafunding._transformation.milestones",
-    "MilestoneOutcome": "izafunding._transformation.milestones",
-    "MilestoneSchedule": "izafunding._transformation.milestones",
-    "Mitigation": "izafunding._transformation.milestones",
+    "MilestoneOutcome": "izafunding._transformation.outcomes",
+    "MilestoneSchedule": "izafunding._transformation.schedule",
+    "Mitigation": "izafunding._transformation.mitigation",
     "Offset": "izafunding._scenarios.inputs",
     "OverspendRule": "izafunding._schemes.members",
     "PartnerLine": "izafunding._transformation.grant",
@@ -220,7 +219,7 @@ _LAZY: dict[str, str] = {
     "RepaymentRisk": "izafunding._transformation.risk",
     "RiskProfile": "izafunding._transformation.risk",
     "Scenario": "izafunding._scenarios.scenario",
-    "ScheduleSettlement": "izafunding._transformation.milestones",
+    "ScheduleSettlement": "izafunding._transformation.outcomes",
     "Settlement": "izafunding._schemes.settlement",
     "ShareOfAreas": "izafunding._transformation.milestones",
     "SisaIndicator": "izafunding._schemes.sisa",

@@ -31,7 +31,8 @@ def _hypothesis_setup_hook() -> None:
     from ._scenarios.scenario import Scenario
     from ._schemes.grants import Grant
     from ._schemes.rules import Scheme
-    from ._transformation.milestones import Milestone, MilestoneSchedule
+    from ._transformation.milestones import Milestone
+    from ._transformation.schedule import MilestoneSchedule
 
     def strategy(name: str) -> Any:
         return getattr(importlib.import_module("izafunding.strategies"), name)()

@@ -40,7 +40,8 @@ from ._scenarios.inputs import CostLine, Offset, Reduction
 from ._scenarios.scenario import Scenario
 from ._schemes.grants import Grant
 from ._schemes.rules import Scheme
-from ._transformation.milestones import CommonFactor, Milestone, MilestoneKind, MilestoneSchedule
+from ._transformation.milestones import CommonFactor, Milestone, MilestoneKind
+from ._transformation.schedule import MilestoneSchedule
 
 
 __all__ = [
