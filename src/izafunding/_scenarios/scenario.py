@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-import html
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import final
+from typing import Any, final
 
 import attrs
 
@@ -25,7 +24,9 @@ from .._core.money import Money
 from .._core.periods import Period
 from .._core.proration import ProrationBasis
 from .._core.regions import Member, Region
+from .._render.exportable import Exportable
 from .._render.formats import exact_euros, number
+from .._render.table import Report
 from ..errors import ScenarioError, UnknownNameError
 from . import tables as _tables
 from . import variants as _variants
@@ -41,7 +42,6 @@ from .base import (
 )
 from .figures import Figure, LineFigures, MemberFigures
 from .inputs import CostLine, Offset, PartnerShortfall, Reduction
-from .tables import _html_table, _table
 
 
 __all__ = [
@@ -98,7 +98,7 @@ def _members_converter(value: Region | Iterable[Member]) -> tuple[Member, ...]:
 
 @final
 @attrs.frozen(kw_only=True)
-class Scenario:
+class Scenario(Exportable):
     """
     A funding-stop scenario (*scenario*): what continuing costs in a period,
     who pays which part, how the municipal part is split over the member
@@ -612,6 +612,11 @@ class Scenario:
         out.append(_tables.residue_sentence(self))
         return tuple(out)
 
+    def report(self) -> Report:
+        """The scenario as a :class:`~izafunding._render.table.Report`: the member table, the
+        cost lines and every figure, with the explanation, the rules and any residue."""
+        return _tables.report(self)
+
     def to_rows(self) -> list[dict[str, object]]:
         """
         Every figure as a plain row (scenario, section, name, figure,
@@ -621,16 +626,7 @@ class Scenario:
         >>> ijssel_vecht.scenario().to_rows()[3]["amount"]
         Decimal('150000.00')
         """
-        return [
-            {
-                "scenario": self.name,
-                "section": f.section,
-                "name": f.name,
-                "figure": f.figure,
-                "amount": f.amount.amount,
-            }
-            for f in self.figures()
-        ]
+        return _tables.figures_table(self).to_rows()
 
     def render(self, *, explain: bool = False) -> str:
         """
@@ -651,29 +647,23 @@ class Scenario:
 
     def render_lines(self) -> str:
         """The cost lines as a text table: annual, in the period, reductions, cost, shares."""
-        return "\n".join(_table(_tables.line_table(self)))
+        return "\n".join(_tables.line_table(self).text_lines())
 
     def render_members(self) -> str:
         """The split over the members as a text table, with the residue and reference dates."""
+        table = _tables.member_table(self)
         return "\n".join(
-            [
-                _tables.split_caption(self),
-                *_table(_tables.member_table(self)),
-                _tables.residue_sentence(self),
-                *_tables.reference_dates(self),
-            ]
+            [table.title, *table.text_lines(), *table.notes, *_tables.reference_dates(self)]
         )
 
+    def plot(self) -> Any:
+        """Bars of what each member pays (extra ``plot``); a matplotlib ``Figure``."""
+        from .._render.charts import bar_chart
+
+        return bar_chart(_tables.member_table(self), "pays")
+
     def _repr_html_(self) -> str:
-        esc = html.escape
-        return (
-            f"<div class='izafunding-scenario'><h4>{esc(self.name)} ({esc(str(self.period))})</h4>"
-            + (f"<p>Source: {esc(self.source)}</p>" if self.source else "")
-            + _html_table(_tables.line_table(self), footer_rows=1)
-            + f"<p>{esc(_tables.split_caption(self))}</p>"
-            + _html_table(_tables.member_table(self), footer_rows=3)
-            + f"<p>{esc(_tables.residue_sentence(self))}</p></div>"
-        )
+        return _tables.html_view(self)
 
     @classmethod
     def from_toml(cls, text: str, *, source: str = "<scenario>") -> Scenario:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from .._core.findings import Finding, FindingKind
 from .._core.money import Money
-from .._render.formats import compact_euros, number, share
+from .._render.formats import compact_euros
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Rule, Table
 from .base import MUNICIPALITIES
 
 
@@ -15,7 +17,16 @@ if TYPE_CHECKING:
     from .scenario import Scenario
 
 
-__all__ = ["line_table", "member_table", "reference_dates", "residue_sentence", "split_caption"]
+__all__ = [
+    "figures_table",
+    "html_view",
+    "line_table",
+    "member_table",
+    "reference_dates",
+    "report",
+    "residue_sentence",
+    "split_caption",
+]
 
 
 def reference_dates(scenario: Scenario) -> list[str]:
@@ -56,150 +67,196 @@ def split_caption(scenario: Scenario) -> str:
         f"members: {'; '.join(parts)}; {scenario.rounding.describe()}."
     )
 
-def line_table(scenario: Scenario) -> list[list[str]]:
+def line_table(scenario: Scenario) -> Table:
+    """The cost lines: annual, in the period, reductions, cost, and each party's part and share."""
     partners = list(scenario.partner_totals())
-    head = [
-        "cost line",
-        "a year",
-        f"in {scenario.period}",
-        "reductions",
-        "cost",
-        MUNICIPALITIES,
-        "",
-        *[x for p in partners for x in (p, "")],
+    columns = [
+        Column(key="line", title="cost line"),
+        Column(key="annual", title="a year", kind=Kind.MONEY, format="compact_euros"),
+        Column(key="in_period", title=f"in {scenario.period}", kind=Kind.MONEY, format="compact_euros"),
+        Column(key="reductions", title="reductions", kind=Kind.MONEY, format="compact_euros", missing="-"),
+        Column(key="cost", title="cost", kind=Kind.MONEY, format="compact_euros"),
+        Column(key=MUNICIPALITIES, title=MUNICIPALITIES, kind=Kind.MONEY, format="compact_euros"),
+        Column(key=f"{MUNICIPALITIES}_share", title="", kind=Kind.SHARE, format="share"),
     ]
-    rows = [head]
-    for f in scenario._computed.lines:
+    for p in partners:
+        columns += [
+            Column(key=f"partner:{p}", title=p, kind=Kind.MONEY, format="compact_euros", missing="-"),
+            Column(key=f"share:{p}", title="", kind=Kind.SHARE, format="share"),
+        ]
+    rows = []
+    for f in scenario.line_figures:
         parts = f.partner_parts()
-        cells = [
+        cells: list[object] = [
             f.name,
-            compact_euros(f.line.annual),
-            compact_euros(f.prorated),
-            compact_euros(-f.reductions) if not f.reductions.is_zero() else "-",
-            compact_euros(f.cost),
-            compact_euros(f.municipal),
-            share(f.line.municipal_share),
+            f.line.annual,
+            f.prorated,
+            None if f.reductions.is_zero() else -f.reductions,
+            f.cost,
+            f.municipal,
+            f.line.municipal_share,
         ]
         for p in partners:
-            if p in parts:
-                cells += [compact_euros(parts[p]), share(f.line.shares.share(p))]
-            else:
-                cells += ["-", ""]
-        rows.append(cells)
+            cells += [parts[p], f.line.shares.share(p)] if p in parts else [None, None]
+        rows.append(tuple(cells))
     totals = scenario.partner_totals()
-    rows.append(
-        [
-            "total",
-            compact_euros(scenario.annual_total),
-            compact_euros(scenario.prorated_total),
-            compact_euros(-scenario.reductions_total),
-            compact_euros(scenario.total),
-            compact_euros(scenario.municipal_total),
-            "",
-            *[x for p in partners for x in (compact_euros(totals[p]), "")],
-        ]
+    footer = (
+        "total",
+        scenario.annual_total,
+        scenario.prorated_total,
+        -scenario.reductions_total,
+        scenario.total,
+        scenario.municipal_total,
+        None,
+        *[x for p in partners for x in (totals[p], None)],
     )
-    return rows
+    return Table(
+        name="lines",
+        title=f"{scenario.name}: cost lines in {scenario.period}",
+        columns=columns,
+        rows=rows,
+        footer=(footer,),
+    )
 
-def member_table(scenario: Scenario) -> list[list[str]]:
-    groups = scenario._computed.groups
-    offsets = scenario._computed.offsets
+
+def member_table(scenario: Scenario) -> Table:
+    """
+    The split over the members: per member its part of each group of lines, what it pays, each
+    offset (negative) and its net; below, the sum of the parts, what was to divide and the residue.
+    """
+    computed = scenario._computed
+    groups = computed.groups
+    offsets = computed.offsets
     has_inhabitants = all(m.inhabitants is not None for m in scenario.members)
-    head = [
-        "municipality",
-        *(["inhabitants"] if has_inhabitants else []),
-        *[f"{g.label} {compact_euros(g.amount)}" for g in groups],
-        "pays",
-        *[o.name for o, _ in offsets],
-        *(["net"] if offsets else []),
+    columns = [
+        Column(key="municipality", title="municipality"),
+        *([Column(key="inhabitants", title="inhabitants", kind=Kind.COUNT)] if has_inhabitants else []),
+        *[
+            Column(key=f"group:{g.label}", title=f"{g.label} {compact_euros(g.amount)}", kind=Kind.MONEY, format="compact_euros")
+            for g in groups
+        ],
+        Column(key="pays", title="pays", kind=Kind.MONEY, format="compact_euros"),
+        *[Column(key=f"offset:{o.name}", title=o.name, kind=Kind.MONEY, format="compact_euros") for o, _ in offsets],
+        *([Column(key="net", title="net", kind=Kind.MONEY, format="compact_euros")] if offsets else []),
     ]
-    rows = [head]
-    for member, figures in zip(scenario.members, scenario._computed.members, strict=True):
-        counts = (
-            [number(Fraction(member.inhabitants.count))]
-            if has_inhabitants and member.inhabitants
-            else []
-        )
+    rows = []
+    for member, figures in zip(scenario.members, computed.members, strict=True):
+        counts = [member.inhabitants.count] if has_inhabitants and member.inhabitants else []
         rows.append(
-            [
+            (
                 member.name,
                 *counts,
-                *[compact_euros(amount) for _, amount in figures.columns],
-                compact_euros(figures.pays),
-                *[compact_euros(-amount) for _, amount in figures.offsets],
-                *([compact_euros(figures.net)] if offsets else []),
-            ]
+                *[amount for _, amount in figures.columns],
+                figures.pays,
+                *[-amount for _, amount in figures.offsets],
+                *([figures.net] if offsets else []),
+            )
         )
-    split = scenario._computed.municipal_split
+    split = computed.municipal_split
     offsets_sum = sum((a.total for _, a in offsets), Money.zero())
     offsets_target = sum((a.target for _, a in offsets), Money.zero())
-    pad = [""] if has_inhabitants else []
-    rows.append(
-        [
+    offsets_residue = sum((a.residue for _, a in offsets), Money.zero())
+    pad = [None] if has_inhabitants else []
+    footer = [
+        (
             "sum of parts",
             *pad,
-            *[compact_euros(g.allocation.total) for g in groups],
-            compact_euros(split.total),
-            *[compact_euros(-a.total) for _, a in offsets],
-            *([compact_euros(split.total - offsets_sum)] if offsets else []),
-        ]
-    )
-    rows.append(
-        [
+            *[g.allocation.total for g in groups],
+            split.total,
+            *[-a.total for _, a in offsets],
+            *([split.total - offsets_sum] if offsets else []),
+        ),
+        (
             "to divide",
             *pad,
-            *[compact_euros(g.amount) for g in groups],
-            compact_euros(split.target),
-            *[compact_euros(-a.target) for _, a in offsets],
-            *([compact_euros(split.target - offsets_target)] if offsets else []),
-        ]
-    )
-    rows.append(
-        [
+            *[g.amount for g in groups],
+            split.target,
+            *[-a.target for _, a in offsets],
+            *([split.target - offsets_target] if offsets else []),
+        ),
+        (
             "residue",
             *pad,
-            *[compact_euros(g.allocation.residue) for g in groups],
-            compact_euros(split.residue),
-            *[compact_euros(-a.residue) for _, a in offsets],
-            *(
-                [compact_euros(split.residue - sum((a.residue for _, a in offsets), Money.zero()))]
-                if offsets
-                else []
-            ),
-        ]
+            *[g.allocation.residue for g in groups],
+            split.residue,
+            *[-a.residue for _, a in offsets],
+            *([split.residue - offsets_residue] if offsets else []),
+        ),
+    ]
+    return Table(
+        name="members",
+        title=split_caption(scenario),
+        columns=columns,
+        rows=rows,
+        footer=footer,
+        notes=(residue_sentence(scenario),),
     )
-    return rows
 
 
-def _table(rows: list[list[str]]) -> list[str]:
-    """Rows of cells as aligned text: the first column left, the others right."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    out = []
-    for row in rows:
-        cells = [
-            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
-        ]
-        out.append("  ".join(cells).rstrip())
-    return out
+_FIGURE_COLUMNS = (
+    Column(key="scenario", title="scenario"),
+    Column(key="section", title="section"),
+    Column(key="name", title="name"),
+    Column(key="figure", title="figure"),
+    Column(key="amount", title="amount", kind=Kind.MONEY),
+)
 
 
-def _html_table(rows: list[list[str]], *, footer_rows: int) -> str:
-    esc = html.escape
-    head, body = rows[0], rows[1:]
-    split = len(body) - footer_rows
+def figures_table(scenario: Scenario) -> Table:
+    """Every figure of the scenario, one row each (scenario, section, name, figure, amount)."""
+    return Table(
+        name="figures",
+        title=f"{scenario.name}: every figure",
+        columns=_FIGURE_COLUMNS,
+        rows=[(scenario.name, f.section, f.name, f.figure, f.amount) for f in scenario.figures()],
+    )
 
-    right = " style='text-align:right'"
 
-    def tr(cells: list[str], tag: str) -> str:
-        inner = "".join(
-            f"<{tag}{'' if i == 0 else right}>{esc(c)}</{tag}>" for i, c in enumerate(cells)
+def report(scenario: Scenario) -> Report:
+    """The scenario as it leaves the library: the member table first, the lines, every figure."""
+    title = f"{scenario.name} ({scenario.period})"
+    findings = []
+    split = scenario.municipal_split
+    if not split.residue.is_zero():
+        findings.append(
+            Finding(
+                kind=FindingKind.RESIDUE,
+                message=residue_sentence(scenario),
+                source=scenario.rounding.describe(),
+                amount=split.residue,
+            )
         )
-        return f"<tr>{inner}</tr>"
+    return Report(
+        kind="scenario",
+        title=title,
+        tables=(member_table(scenario), line_table(scenario), figures_table(scenario)),
+        explanation=scenario.explain(),
+        rules=(
+            Rule(text=scenario.rounding.describe(), source="the split over the members, declared on the scenario"),
+            Rule(text=scenario.line_rounding.describe(), source="each line's proration and sharing"),
+        ),
+        sources=(scenario.source,) if scenario.source else (),
+        findings=findings,
+        inputs={
+            "name": scenario.name,
+            "period": str(scenario.period),
+            "lines": {line.name: money_to_dict(line.annual) for line in scenario.lines},
+            "members": [m.name for m in scenario.members],
+            "offsets": {o.name: money_to_dict(o.amount) for o in scenario.offsets},
+            "rounding": scenario.rounding.describe(),
+        },
+    )
 
+
+def html_view(scenario: Scenario) -> str:
+    """The scenario as HTML: the cost lines, the split's caption, the member table, the residue."""
+    esc = html.escape
+    members = member_table(scenario)
     return (
-        "<table>"
-        f"<thead>{tr(head, 'th')}</thead>"
-        f"<tbody>{''.join(tr(r, 'td') for r in body[:split])}</tbody>"
-        f"<tfoot>{''.join(tr(r, 'td') for r in body[split:])}</tfoot>"
-        "</table>"
+        f"<div class='izafunding-scenario'><h4>{esc(scenario.name)} ({esc(str(scenario.period))})</h4>"
+        + (f"<p>Source: {esc(scenario.source)}</p>" if scenario.source else "")
+        + line_table(scenario).html(caption=False)
+        + f"<p>{esc(members.title)}</p>"
+        + members.html(caption=False)
+        + "</div>"
     )
