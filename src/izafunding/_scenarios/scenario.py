@@ -24,6 +24,7 @@ from .._core.money import Money
 from .._core.periods import Period
 from .._core.proration import ProrationBasis
 from .._core.regions import Member, Region
+from .._core.twoway import TwoWayRounding, round_two_way
 from .._render.exportable import Exportable
 from .._render.formats import exact_euros, number
 from .._render.table import Report
@@ -293,8 +294,11 @@ class Scenario(Exportable):
             r: municipal.as_fraction() * Fraction(n, den)
             for r, n in zip(municipal_split.key.recipients, nums, strict=True)
         }
+        two_way = self._two_way(tuple(groups), municipal)
         members = tuple(
-            self._member_figures(member, tuple(groups), municipal_split, offsets, exact[member.name])
+            self._member_figures(
+                member, tuple(groups), municipal_split, offsets, exact[member.name], two_way
+            )
             for member in self.members
         )
         return _Computed(
@@ -331,15 +335,21 @@ class Scenario(Exportable):
         municipal_split: Allocation,
         offsets: tuple[tuple[Offset, Allocation], ...],
         exact: Fraction,
+        two_way: TwoWayRounding | None,
     ) -> MemberFigures:
         name = member.name
-        columns = tuple(
-            (g.label, g.allocation[name] if name in g.key.recipients else Money.zero())
-            for g in groups
-        )
+        if two_way is None:
+            columns = tuple(
+                (g.label, g.allocation[name] if name in g.key.recipients else Money.zero())
+                for g in groups
+            )
+            pays = municipal_split[name]
+        else:
+            columns = tuple((g.label, two_way.cell(name, g.label)) for g in groups)
+            pays = two_way.row_totals[two_way.rows.index(name)]
         return MemberFigures(
             name=name,
-            pays=municipal_split[name],
+            pays=pays,
             exact=exact,
             columns=columns,
             # An offset may be split over some members only; the others receive nothing.
@@ -350,13 +360,38 @@ class Scenario(Exportable):
             explain_with=functools.partial(self._explain_member, name),
         )
 
+    def _two_way(self, groups: tuple[_Group, ...], municipal: Money) -> TwoWayRounding | None:
+        """
+        Under largest remainder, the member table (members x groups of lines) rounded as a
+        whole, so that every row adds up to what the member pays and every column to its
+        group's amount (:func:`~izafunding._core.twoway.round_two_way`); under a document's
+        own rounding (``HalfUpEach``) None: each column is rounded on its own, as the
+        document did, and the table shows the residues.
+        """
+        if not isinstance(self.rounding, LargestRemainder) or municipal.is_zero() or not groups:
+            return None
+        exact = {
+            m.name: {
+                g.label: g.allocation.exact_amount(m.name) if m.name in g.key.recipients else Fraction(0)
+                for g in groups
+            }
+            for m in self.members
+        }
+        unit = self.rounding.unit.cents
+        return round_two_way(
+            exact,
+            columns=[g.label for g in groups],
+            rounding=self.rounding,
+            total=municipal if municipal.cents % unit == 0 else None,
+        )
+
     def _explain_member(self, name: str) -> tuple[str, ...]:
         """How a member's figures were computed (built only when asked)."""
         computed = self._computed
         split = computed.municipal_split
         figures = self.member(name)
         rounding = self.rounding.describe()
-        text = [f"{name} pays {split[name]} of the municipal {split.target}:"]
+        text = [f"{name} pays {figures.pays} of the municipal {split.target}:"]
         for group in computed.groups:
             alloc = group.allocation
             exact = alloc.exact_amount(name) if name in group.key.recipients else Fraction(0)
@@ -368,10 +403,18 @@ class Scenario(Exportable):
         extra_text = (
             f", +{extra} unit of {self.rounding.unit} for a largest remainder" if extra else ""
         )
-        text.append(
-            f"  together {exact_euros(figures.exact)} unrounded, rounded once ({rounding}"
-            f"{extra_text}) -> {split[name]}"
-        )
+        if isinstance(self.rounding, LargestRemainder) and computed.groups:
+            parts = " + ".join(str(amount) for _, amount in figures.columns)
+            text.append(
+                f"  together {exact_euros(figures.exact)} unrounded; the member table is rounded "
+                f"as a whole ({rounding}, controlled rounding: every row and every column adds "
+                f"up) -> {parts} = {figures.pays}"
+            )
+        else:
+            text.append(
+                f"  together {exact_euros(figures.exact)} unrounded, rounded once ({rounding}"
+                f"{extra_text}) -> {split[name]}"
+            )
         for offset, alloc in computed.offsets:
             cited = f" (source: {offset.source})" if offset.source else ""
             text.append(

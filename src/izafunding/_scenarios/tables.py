@@ -139,8 +139,16 @@ def member_table(scenario: Scenario) -> Table:
         *[Column(key=f"offset:{o.name}", title=o.name, kind=Kind.MONEY, format="compact_euros") for o, _ in offsets],
         *([Column(key="net", title="net", kind=Kind.MONEY, format="compact_euros")] if offsets else []),
     ]
+    # Under a document's own rounding a row's parts need not add up to what it pays: the
+    # difference is shown per row (and per column in the residue row below), never hidden.
+    row_residues = [
+        f.pays - sum((amount for _, amount in f.columns), Money.zero()) for f in computed.members
+    ]
+    show_row_residue = bool(groups) and any(not r.is_zero() for r in row_residues)
+    if show_row_residue:
+        columns.append(Column(key="row_residue", title="row residue", kind=Kind.MONEY, format="compact_euros"))
     rows = []
-    for member, figures in zip(scenario.members, computed.members, strict=True):
+    for member, figures, row_residue in zip(scenario.members, computed.members, row_residues, strict=True):
         counts = [member.inhabitants.count] if has_inhabitants and member.inhabitants else []
         rows.append(
             (
@@ -150,6 +158,7 @@ def member_table(scenario: Scenario) -> Table:
                 figures.pays,
                 *[-amount for _, amount in figures.offsets],
                 *([figures.net] if offsets else []),
+                *([row_residue] if show_row_residue else []),
             )
         )
     split = computed.municipal_split
@@ -157,14 +166,20 @@ def member_table(scenario: Scenario) -> Table:
     offsets_target = sum((a.target for _, a in offsets), Money.zero())
     offsets_residue = sum((a.residue for _, a in offsets), Money.zero())
     pad = [None] if has_inhabitants else []
+    column_sums = [
+        sum((f.columns[j][1] for f in computed.members), Money.zero()) for j in range(len(groups))
+    ]
+    pays_sum = sum((f.pays for f in computed.members), Money.zero())
+    tail = [sum(row_residues, Money.zero())] if show_row_residue else []
     footer = [
         (
             "sum of parts",
             *pad,
-            *[g.allocation.total for g in groups],
-            split.total,
+            *column_sums,
+            pays_sum,
             *[-a.total for _, a in offsets],
-            *([split.total - offsets_sum] if offsets else []),
+            *([pays_sum - offsets_sum] if offsets else []),
+            *tail,
         ),
         (
             "to divide",
@@ -173,14 +188,16 @@ def member_table(scenario: Scenario) -> Table:
             split.target,
             *[-a.target for _, a in offsets],
             *([split.target - offsets_target] if offsets else []),
+            *([None] if show_row_residue else []),
         ),
         (
             "residue",
             *pad,
-            *[g.allocation.residue for g in groups],
-            split.residue,
+            *[g.amount - s for g, s in zip(groups, column_sums, strict=True)],
+            split.target - pays_sum,
             *[-a.residue for _, a in offsets],
-            *([split.residue - offsets_residue] if offsets else []),
+            *([split.target - pays_sum - offsets_residue] if offsets else []),
+            *([None] if show_row_residue else []),
         ),
     ]
     return Table(
