@@ -38,7 +38,7 @@ UPWARD: dict[tuple[str, str], str] = {
     ("izafunding._render.json_export", "izafunding"): "the receipt names the package's __version__",
     ("izafunding._schemes.grants", "izafunding._files.grant"): "the public Grant.from_toml reads the grant file format",
     ("izafunding._scenarios.scenario", "izafunding._files.scenario"): "the public Scenario.from_toml reads the scenario file format",
-    ("izafunding._transformation.milestones", "izafunding._files.schedule"): "the public RiskProfile.from_toml reads the risk file format",
+    ("izafunding._transformation.schedule", "izafunding._files.schedule"): "the public RiskProfile.from_toml reads the risk file format",
 }
 
 # Circles left on purpose: the modules of each, with the reason. (An exception of UPWARD closes a

@@ -48,18 +48,11 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._core.findings import Finding, FindingKind
+    from ._scenarios.base import MemberSplit
     from ._scenarios.compare import Comparison, ComparisonRow, compare
-    from ._scenarios.scenario import (
-        CostLine,
-        Figure,
-        LineFigures,
-        MemberFigures,
-        MemberSplit,
-        Offset,
-        PartnerShortfall,
-        Reduction,
-        Scenario,
-    )
+    from ._scenarios.figures import Figure, LineFigures, MemberFigures
+    from ._scenarios.inputs import CostLine, Offset, PartnerShortfall, Reduction
+    from ._scenarios.scenario import Scenario
     from ._schemes.grants import Grant
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
     from ._schemes.settlement import (
@@ -90,13 +83,12 @@ if TYPE_CHECKING:
         CommonFactor,
         Milestone,
         MilestoneKind,
-        MilestoneOutcome,
-        MilestoneSchedule,
-        Mitigation,
-        ScheduleSettlement,
         ShareOfAreas,
     )
+    from ._transformation.mitigation import Mitigation
+    from ._transformation.outcomes import MilestoneOutcome, ScheduleSettlement
     from ._transformation.risk import Distribution, RepaymentRisk, RiskProfile, Stake
+    from ._transformation.schedule import MilestoneSchedule
 
 
 __all__ = [
@@ -199,35 +191,35 @@ _LAZY: dict[str, str] = {
     "ComparisonRow": "izafunding._scenarios.compare",
     "ComponentSettlement": "izafunding._schemes.settlement",
     "FinalSettlement": "izafunding._schemes.settlement",
-    "CostLine": "izafunding._scenarios.scenario",
+    "CostLine": "izafunding._scenarios.inputs",
     "Distribution": "izafunding._transformation.risk",
-    "Figure": "izafunding._scenarios.scenario",
+    "Figure": "izafunding._scenarios.figures",
     "Finding": "izafunding._core.findings",
     "FindingKind": "izafunding._core.findings",
     "Grant": "izafunding._schemes.grants",
     "LateAccounting": "izafunding._transformation.grant",
-    "LineFigures": "izafunding._scenarios.scenario",
+    "LineFigures": "izafunding._scenarios.figures",
     "MemberAccount": "izafunding._schemes.members",
-    "MemberFigures": "izafunding._scenarios.scenario",
-    "MemberSplit": "izafunding._scenarios.scenario",
+    "MemberFigures": "izafunding._scenarios.figures",
+    "MemberSplit": "izafunding._scenarios.base",
     "MembersYear": "izafunding._schemes.members",
     "Milestone": "izafunding._transformation.milestones",
     "MilestoneKind": "izafunding._transformation.milestones",
-    "MilestoneOutcome": "izafunding._transformation.milestones",
-    "MilestoneSchedule": "izafunding._transformation.milestones",
-    "Mitigation": "izafunding._transformation.milestones",
-    "Offset": "izafunding._scenarios.scenario",
+    "MilestoneOutcome": "izafunding._transformation.outcomes",
+    "MilestoneSchedule": "izafunding._transformation.schedule",
+    "Mitigation": "izafunding._transformation.mitigation",
+    "Offset": "izafunding._scenarios.inputs",
     "OverspendRule": "izafunding._schemes.members",
     "PartnerLine": "izafunding._transformation.grant",
-    "PartnerShortfall": "izafunding._scenarios.scenario",
+    "PartnerShortfall": "izafunding._scenarios.inputs",
     "PassThrough": "izafunding._transformation.grant",
     "PlanLine": "izafunding._schemes.spending_plan",
-    "Reduction": "izafunding._scenarios.scenario",
+    "Reduction": "izafunding._scenarios.inputs",
     "RegionAgreement": "izafunding._schemes.members",
     "RepaymentRisk": "izafunding._transformation.risk",
     "RiskProfile": "izafunding._transformation.risk",
     "Scenario": "izafunding._scenarios.scenario",
-    "ScheduleSettlement": "izafunding._transformation.milestones",
+    "ScheduleSettlement": "izafunding._transformation.outcomes",
     "Settlement": "izafunding._schemes.settlement",
     "ShareOfAreas": "izafunding._transformation.milestones",
     "SisaIndicator": "izafunding._schemes.sisa",

@@ -27,10 +27,12 @@ def _hypothesis_setup_hook() -> None:
     )
     from ._core.money import Money
     from ._core.periods import Period
-    from ._scenarios.scenario import CostLine, Scenario
+    from ._scenarios.inputs import CostLine
+    from ._scenarios.scenario import Scenario
     from ._schemes.grants import Grant
     from ._schemes.rules import Scheme
-    from ._transformation.milestones import Milestone, MilestoneSchedule
+    from ._transformation.milestones import Milestone
+    from ._transformation.schedule import MilestoneSchedule
 
     def strategy(name: str) -> Any:
         return getattr(importlib.import_module("izafunding.strategies"), name)()

@@ -35,10 +35,13 @@ from ._core.allocation import (
 from ._core.money import Money
 from ._core.periods import Period
 from ._core.regions import InhabitantCount, Member, Municipality
-from ._scenarios.scenario import MUNICIPALITIES, CostLine, MemberSplit, Offset, Reduction, Scenario
+from ._scenarios.base import MUNICIPALITIES, MemberSplit
+from ._scenarios.inputs import CostLine, Offset, Reduction
+from ._scenarios.scenario import Scenario
 from ._schemes.grants import Grant
 from ._schemes.rules import Scheme
-from ._transformation.milestones import CommonFactor, Milestone, MilestoneKind, MilestoneSchedule
+from ._transformation.milestones import CommonFactor, Milestone, MilestoneKind
+from ._transformation.schedule import MilestoneSchedule
 
 
 __all__ = [

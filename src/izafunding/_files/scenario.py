@@ -13,13 +13,9 @@ from .._core.money import Money
 from .._core.periods import Period
 from .._core.proration import ProrationBasis
 from .._core.regions import InhabitantCount, Member, Municipality
-from .._scenarios.scenario import (
-    CostLine,
-    MemberSplit,
-    Offset,
-    Reduction,
-    Scenario,
-)
+from .._scenarios.base import MemberSplit
+from .._scenarios.inputs import CostLine, Offset, Reduction
+from .._scenarios.scenario import Scenario
 from ..errors import FundingError
 from .inputs import (
     TomlLocator,

@@ -17,7 +17,6 @@ from .._transformation.milestones import (
     CommonFactor,
     Milestone,
     MilestoneKind,
-    MilestoneSchedule,
     ReachRule,
     ShareOfAreas,
 )
@@ -25,6 +24,7 @@ from .._transformation.risk import (
     DEFAULT_LEVELS,
     DEFAULT_MAX_OUTCOMES,
 )
+from .._transformation.schedule import MilestoneSchedule
 from ..errors import FundingError
 from .inputs import (
     TomlLocator,

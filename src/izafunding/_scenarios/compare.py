@@ -9,8 +9,10 @@ from typing import final
 import attrs
 
 from .._core.money import Money
+from .._render.formats import compact_euros as _fmt
 from ..errors import ScenarioError, UnknownNameError
-from .scenario import Figure, Scenario, _fmt, _table
+from .figures import Figure
+from .scenario import Scenario
 
 
 __all__ = ["Comparison", "ComparisonRow", "compare", "side_by_side"]
@@ -275,3 +277,15 @@ def side_by_side(scenarios: Sequence[tuple[str, Scenario]]) -> str:
             [label, figure, *["-" if key not in f else _fmt(f[key]) for f in figures]]
         )
     return "\n".join(_table(rows))
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    """Rows of cells as aligned text: the first column left, the others right."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = [
+            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
+        ]
+        out.append("  ".join(cells).rstrip())
+    return out

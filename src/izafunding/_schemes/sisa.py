@@ -16,7 +16,7 @@ from .grants import FrozenMap
 
 if TYPE_CHECKING:
     from .._transformation.grant import TransformationSettlement
-    from .._transformation.milestones import ScheduleSettlement
+    from .._transformation.outcomes import ScheduleSettlement
     from .members import MembersYear
     from .settlement import Settlement
 

@@ -16,7 +16,9 @@ from .._schemes.rules import CapReading, DeterminationKind, Scheme
 from .._schemes.settlement import Settlement
 from ..errors import MilestoneError, SchemeError
 from ..schemes import SPUK_TRANSFORMATION
-from .milestones import SEED_002, Milestone, MilestoneKind, MilestoneSchedule, ScheduleSettlement
+from .milestones import SEED_002, Milestone, MilestoneKind
+from .outcomes import ScheduleSettlement
+from .schedule import MilestoneSchedule
 
 
 if TYPE_CHECKING:

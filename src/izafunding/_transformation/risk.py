@@ -8,11 +8,14 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, final
+from typing import Any, Final, final
 
 import attrs
 
 from .._core.money import Money, RoundingMode, check_number_size
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Table
 from ..errors import (
     DistributionTooLargeError,
     FloatNotAllowedError,
@@ -297,6 +300,15 @@ class Distribution(Mapping[Money, Fraction]):
         return rows
 
 
+_RISK_COLUMNS = (
+    Column(key="bearer", title="bearer"),
+    Column(key="amount", title="repayment", kind=Kind.MONEY),
+    Column(key="probability", title="probability", kind=Kind.PERCENTAGE),
+    Column(key="cumulative", title="P(≤)", kind=Kind.PERCENTAGE),
+    Column(key="exceedance", title="P(>)", kind=Kind.PERCENTAGE),
+)
+
+
 def _check_level(q: object) -> Fraction:
     return exact_probability(q, what="level q")
 
@@ -349,7 +361,7 @@ def _weights_converter(value: Iterable[object]) -> tuple[Fraction, ...]:
 
 @final
 @attrs.frozen(kw_only=True, eq=False)
-class RepaymentRisk:
+class RepaymentRisk(Exportable):
     """
     The repayment risk one party bears (*terugbetalingsrisico*): the exact
     probability distribution of the amount it must repay.
@@ -562,7 +574,52 @@ class RepaymentRisk:
         ...     Stake(name="M", amount=Money(10), chances=(Fraction(3, 4),))]).to_rows()[1]
         {'bearer': 'x', 'amount': Decimal('10.00'), 'probability': Fraction(1, 4), 'cumulative': Fraction(1, 1), 'exceedance': Fraction(0, 1)}
         """
-        return [{"bearer": self.bearer, **row} for row in self._exact().to_rows()]
+        return self.table().to_rows()
+
+    def table(self) -> Table:
+        """The exact distribution: per amount its probability, P(≤ amount) and P(> amount)."""
+        rows = [
+            (self.bearer, Money(r["amount"]), r["probability"], r["cumulative"], r["exceedance"])  # type: ignore[arg-type]
+            for r in self._exact().to_rows()
+        ]
+        return Table(
+            name="distribution",
+            title=f"Repayment borne by {self.bearer}",
+            columns=_RISK_COLUMNS,
+            rows=rows,
+        )
+
+    def report(self) -> Report:
+        """The risk as a :class:`~izafunding._render.table.Report`: its distribution and explanation."""
+        return Report(
+            kind="repayment risk",
+            title=f"Repayment borne by {self.bearer}",
+            tables=(self.table(),),
+            explanation=self.explain(),
+            inputs={
+                "bearer": self.bearer,
+                "stakes": {
+                    s.name: {
+                        "amount": money_to_dict(s.amount),
+                        "chances": [f"{c.numerator}/{c.denominator}" for c in s.chances],
+                    }
+                    for s in self.stakes
+                },
+                "weights": [f"{w.numerator}/{w.denominator}" for w in self.weights],
+            },
+        )
+
+    def plot(self, level: Fraction = DEFAULT_LEVELS[0]) -> Any:
+        """
+        The exact distribution as bars with its cumulative curve, the amount not exceeded at
+        *level* (the budget's chosen quantile, 90% by default) marked (extra ``plot``).
+        """
+        from .._render.charts import distribution_chart
+
+        outcomes = [(m, p) for m, p in self.distribution.items()]
+        return distribution_chart(
+            f"Repayment borne by {self.bearer}", outcomes, level=_check_level(level), quantile=self.quantile(level)
+        )
 
     def explain(self, levels: Sequence[Fraction] = DEFAULT_LEVELS) -> tuple[str, ...]:
         """

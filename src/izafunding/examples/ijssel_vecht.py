@@ -37,16 +37,10 @@ from .._core.allocation import (
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
 from .._core.periods import Period
+from .._scenarios.base import MUNICIPALITIES, MemberSplit
 from .._scenarios.compare import compare, side_by_side
-from .._scenarios.scenario import (
-    MUNICIPALITIES,
-    CostLine,
-    MemberSplit,
-    Offset,
-    PartnerShortfall,
-    Reduction,
-    Scenario,
-)
+from .._scenarios.inputs import CostLine, Offset, PartnerShortfall, Reduction
+from .._scenarios.scenario import Scenario
 from ..errors import UnknownNameError
 from . import Example
 

@@ -43,11 +43,11 @@ from .._transformation.milestones import (
     CommonFactor,
     Milestone,
     MilestoneKind,
-    MilestoneSchedule,
     Probabilities,
 )
 from .._transformation.risk import DEFAULT_LEVELS, RiskProfile
 from .._transformation.risk import _fmt_pct as _pct
+from .._transformation.schedule import MilestoneSchedule
 from ..schemes import SPUK_TRANSFORMATION
 from . import Example
 
