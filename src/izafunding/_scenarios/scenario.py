@@ -409,6 +409,13 @@ class Scenario(Exportable):
                 f"  together {exact_euros(figures.exact)} unrounded; the member table is rounded "
                 f"as a whole ({rounding}, controlled rounding: every row and every column adds "
                 f"up) -> {parts} = {figures.pays}"
+                + (
+                    ""
+                    if figures.pays == split[name]
+                    else f" (the composite split rounded on its own, municipal_split, gives "
+                    f"{split[name]}: a row of a table that adds up both ways can differ from it "
+                    f"by one unit)"
+                )
             )
         else:
             text.append(
