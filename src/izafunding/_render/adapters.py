@@ -11,93 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._core.findings import Finding, FindingKind
 from .json_export import money_to_dict
 from .table import Column, Kind, Report, Rule, Table
 
 
 if TYPE_CHECKING:
-    from .._core.allocation import Allocation
     from .._core.twoway import TwoWayRounding
     from .._schemes.settlement import Settlement
 
 
 __all__ = [
-    "allocation_plot",
-    "allocation_report",
     "settlement_plot",
     "settlement_report",
     "two_way_table",
 ]
-
-_ALLOCATION_COLUMNS = (
-    Column(key="recipient", title="recipient", kind=Kind.TEXT),
-    Column(key="share", title="share", kind=Kind.SHARE, format="fraction"),
-    Column(key="exact", title="exact", kind=Kind.EXACT_MONEY),
-    Column(key="amount", title="part", kind=Kind.MONEY),
-    Column(key="extra_units", title="extra units", kind=Kind.COUNT),
-)
-
-
-def allocation_report(allocation: Allocation) -> Report:
-    """An allocation: per recipient its exact share, exact amount, part and extra units."""
-    rows = [
-        (
-            r if isinstance(r, str) else str(r),
-            allocation.exact_share(r),
-            allocation.exact_amount(r),
-            allocation[r],
-            allocation.extra_units(r),
-        )
-        for r in allocation
-    ]
-    title = (
-        f"{allocation.target} by {type(allocation.key).__name__}, "
-        f"{allocation.rounding.describe()}"
-    )
-    table = Table(
-        name="allocation",
-        title=title,
-        columns=_ALLOCATION_COLUMNS,
-        rows=rows,
-        footer=(
-            ("total", None, None, allocation.total, None),
-            ("target", None, None, allocation.target, None),
-            ("residue", None, None, allocation.residue, None),
-        ),
-    )
-    findings = []
-    if not allocation.residue.is_zero():
-        findings.append(
-            Finding(
-                kind=FindingKind.RESIDUE,
-                message=f"the parts add up to {allocation.total}, not {allocation.target}",
-                source=allocation.rounding.describe(),
-                amount=allocation.residue,
-            )
-        )
-    inputs: dict[str, Any] = {
-        "target": money_to_dict(allocation.target),
-        "key": type(allocation.key).__name__,
-        "shares": {
-            str(r): f"{allocation.exact_share(r).numerator}/{allocation.exact_share(r).denominator}"
-            for r in allocation
-        },
-        "rounding": {
-            "policy": type(allocation.rounding).__name__,
-            "unit": money_to_dict(allocation.rounding.unit),
-        },
-    }
-    return Report(
-        kind="allocation",
-        title=title,
-        tables=(table,),
-        explanation=allocation.explain(),
-        rules=(Rule(text=allocation.rounding.describe(), source="declared on the call"),),
-        findings=findings,
-        inputs=inputs,
-    )
-
 
 _SETTLEMENT_FIGURES = (
     ("awarded", "award"),
@@ -192,13 +119,6 @@ def two_way_table(rounding: TwoWayRounding, *, row_title: str = "member", title:
         footer=footer,
         notes=(rounding.describe(),),
     )
-
-
-def allocation_plot(allocation: Allocation) -> Any:
-    """Bars per recipient (extra ``plot``)."""
-    from .charts import bar_chart
-
-    return bar_chart(allocation_report(allocation).table, "amount")
 
 
 def settlement_plot(settlement: Settlement, year: int | None = None) -> Any:
