@@ -42,6 +42,9 @@ UPWARD: dict[tuple[str, str], str] = {
         )
         for m in ("formats", "exportable", "table", "json_export", "charts")
     },
+    ("izafunding._core.twoway", "izafunding._render.table"): (
+        "TwoWayRounding.table(): the core's two-way result as a table; no circle"
+    ),
     ("izafunding._render.json_export", "izafunding"): "the receipt names the package's __version__",
     ("izafunding._schemes.grants", "izafunding._files.grant"): "the public Grant.from_toml reads the grant file format",
     ("izafunding._scenarios.scenario", "izafunding._files.scenario"): "the public Scenario.from_toml reads the scenario file format",

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from izafunding import HalfUpEach, LargestRemainder, Money
 from izafunding._core.twoway import round_two_way
 from izafunding._render import formats
-from izafunding._render.adapters import settlement_report, two_way_table
 from izafunding._render.csv_export import to_csv
 from izafunding._render.extras import MissingExtraError, require
 from izafunding._render.frame import to_frame
@@ -124,7 +123,7 @@ class TestTable:
 
     def test_rule_under_heading(self) -> None:
         """With rule=True a line of dashes runs under the heading (the settlement's style)."""
-        lines = settlement_report(midden_ijssel.settlement()).table.text_lines(rule=True)
+        lines = midden_ijssel.settlement().report().table.text_lines(rule=True)
         assert set(lines[1].replace(" ", "")) == {"-"}
 
     def test_html_escapes(self) -> None:
@@ -177,7 +176,7 @@ class TestCsv:
 
     def test_plain_reads_back_and_adds_up(self) -> None:
         """Plain CSV: commas, decimal point, keys as headings; the two-way table adds up."""
-        t = two_way_table(round_two_way(ijssel_vecht_table(), rounding=EURO))
+        t = round_two_way(ijssel_vecht_table(), rounding=EURO).table()
         rows = read_csv(to_csv(t, dialect="plain"), ",")
         head, body = rows[0], rows[1:]
         assert head == ["row", "col0", "col1", "total"]
@@ -190,7 +189,7 @@ class TestCsv:
 
     def test_residues_shown_under_half_up(self) -> None:
         """Under HalfUpEach the CSV has a residue column and a residue row."""
-        t = two_way_table(round_two_way(ijssel_vecht_table(), rounding=HalfUpEach(unit=Money(1))))
+        t = round_two_way(ijssel_vecht_table(), rounding=HalfUpEach(unit=Money(1))).table()
         rows = read_csv(to_csv(t, dialect="plain"), ",")
         assert rows[0][-1] == "residue"
         assert rows[-1][0] == "residue"
@@ -269,7 +268,7 @@ class TestJson:
 
     def test_settlement_receipt(self) -> None:
         """A settlement's receipt lists its rules with their sources and its figures."""
-        r = json.loads(receipt_json(settlement_report(midden_ijssel.settlement())))
+        r = json.loads(receipt_json(midden_ijssel.settlement().report()))
         assert r["figures"][0]["totals"][0]["repayable"] == {"euros": "143663.00", "cents": 14366300}
         assert all(rule["source"] for rule in r["rules"])
 
@@ -355,10 +354,8 @@ class TestCharts:
     def test_settlement_waterfall(self) -> None:
         """A settlement year plots as a waterfall that ends at what is repayable."""
         pytest.importorskip("matplotlib")
-        from izafunding._render.adapters import settlement_plot
-
         s = midden_ijssel.settlement()
-        fig = settlement_plot(s)
+        fig = s.plot()
         bars = fig.axes[0].patches
         assert bars[-1].get_height() == s.years[0].repayable.cents
         png = io.BytesIO()
@@ -386,7 +383,7 @@ class TestCharts:
         fig.savefig(io.BytesIO(), format="png")
 
 
-class TestAdapters:
+class TestResults:
     def test_allocation(self) -> None:
         """An allocation's rows carry recipient, exact share, exact amount and part."""
         split = ijssel_vecht.inhabitants_split(EURO)
@@ -398,9 +395,9 @@ class TestAdapters:
     def test_settlement(self) -> None:
         """A settlement's table has a row per year and the repayable total."""
         s = midden_ijssel.settlement()
-        t = settlement_report(s).table
+        t = s.report().table
         assert t.values("year") == [y.year for y in s.years]
-        assert t.footer[0][-1] == s.unspent
+        assert t.footer[0][-1] == s.repayable
         assert "2023" in t.render()
 
     def test_dates_iso(self) -> None:
