@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any, final
 import attrs
 
 from .._core.findings import Finding, FindingKind
+from .._core.maps import FrozenMap, normalize_amounts
 from .._core.money import Money
 from .._render.exportable import Exportable
 from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Rule, Table, html_list
-from .grants import FrozenMap, normalize_amounts
 from .rules import CarryOver, ShiftBase, Shifting, ShiftScope, YearRules
 
 
