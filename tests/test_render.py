@@ -16,10 +16,12 @@ from hypothesis import strategies as st
 from izafunding import HalfUpEach, LargestRemainder, Money
 from izafunding._core.twoway import round_two_way
 from izafunding._render import formats
-from izafunding._render.adapters import allocation_report, settlement_report, two_way_table
+from izafunding._render.csv_export import to_csv
 from izafunding._render.extras import MissingExtraError, require
-from izafunding._render.json_export import receipt_json, table_from_dict
+from izafunding._render.frame import to_frame
+from izafunding._render.json_export import receipt_json, table_from_dict, table_to_dict
 from izafunding._render.table import Column, Kind, Report, Table, TableError
+from izafunding._render.xlsx import to_xlsx
 from izafunding.examples import ijssel_vecht, midden_ijssel
 from izafunding.strategies import money
 
@@ -41,7 +43,7 @@ def ijssel_vecht_table() -> dict[str, dict[str, Fraction]]:
 
 def memo_split() -> Report:
     """The IJssel-Vecht memo's split by inhabitants (memo's rounding: half up per member)."""
-    return allocation_report(ijssel_vecht.inhabitants_split(ijssel_vecht.DOCUMENT_ROUNDING))
+    return ijssel_vecht.inhabitants_split(ijssel_vecht.DOCUMENT_ROUNDING).report()
 
 
 class TestFormats:
@@ -121,7 +123,7 @@ class TestTable:
 
     def test_rule_under_heading(self) -> None:
         """With rule=True a line of dashes runs under the heading (the settlement's style)."""
-        lines = settlement_report(midden_ijssel.settlement()).table.text_lines(rule=True)
+        lines = midden_ijssel.settlement().report().table.text_lines(rule=True)
         assert set(lines[1].replace(" ", "")) == {"-"}
 
     def test_html_escapes(self) -> None:
@@ -147,7 +149,7 @@ class TestTable:
 
     def test_unknown_column(self) -> None:
         """Asking for a column that is not there lists the columns."""
-        with pytest.raises(TableError, match="columns: recipient, share"):
+        with pytest.raises(TableError, match="columns: recipient, basis, share"):
             memo_split().table.column("part")
 
 
@@ -158,11 +160,11 @@ def read_csv(text: str, delimiter: str) -> list[list[str]]:
 class TestCsv:
     def test_excel_nl_reads_back_and_adds_up(self) -> None:
         """Dutch Excel CSV: BOM, semicolons, decimal comma; the parts add up to the total row."""
-        text = memo_split().to_csv("excel-nl")
+        text = to_csv(memo_split().table, dialect="excel-nl")
         assert text.startswith("\ufeff")
         rows = read_csv(text.removeprefix("\ufeff"), ";")
         head, body = rows[0], rows[1:]
-        assert head[:4] == ["recipient", "share", "share exact", "exact"]
+        assert head[:5] == ["recipient", "share", "exact share", "exact share exact", "exact"]
         part = head.index("part")
         members = body[:8]
         total = next(r for r in body if r[0] == "total")
@@ -174,8 +176,8 @@ class TestCsv:
 
     def test_plain_reads_back_and_adds_up(self) -> None:
         """Plain CSV: commas, decimal point, keys as headings; the two-way table adds up."""
-        t = two_way_table(round_two_way(ijssel_vecht_table(), rounding=EURO))
-        rows = read_csv(t.to_csv("plain"), ",")
+        t = round_two_way(ijssel_vecht_table(), rounding=EURO).table()
+        rows = read_csv(to_csv(t, dialect="plain"), ",")
         head, body = rows[0], rows[1:]
         assert head == ["row", "col0", "col1", "total"]
         members, total = body[:-1], body[-1]
@@ -187,8 +189,8 @@ class TestCsv:
 
     def test_residues_shown_under_half_up(self) -> None:
         """Under HalfUpEach the CSV has a residue column and a residue row."""
-        t = two_way_table(round_two_way(ijssel_vecht_table(), rounding=HalfUpEach(unit=Money(1))))
-        rows = read_csv(t.to_csv("plain"), ",")
+        t = round_two_way(ijssel_vecht_table(), rounding=HalfUpEach(unit=Money(1))).table()
+        rows = read_csv(to_csv(t, dialect="plain"), ",")
         assert rows[0][-1] == "residue"
         assert rows[-1][0] == "residue"
         hardenberg = next(r for r in rows if r[0] == "Hardenberg")
@@ -197,7 +199,7 @@ class TestCsv:
     def test_unknown_dialect(self) -> None:
         """An unknown dialect names the two there are."""
         with pytest.raises(TableError, match="excel-nl, plain"):
-            memo_split().to_csv("excel")
+            to_csv(memo_split().table, dialect="excel")
 
 
 cells = st.one_of(
@@ -240,12 +242,12 @@ class TestJson:
     @given(tables())
     def test_round_trip(self, table: Table) -> None:
         """to_dict -> json text -> from_dict gives back an equal table."""
-        text = json.dumps(table.to_dict())
-        assert Table.from_dict(json.loads(text)) == table
+        text = json.dumps(table_to_dict(table))
+        assert table_from_dict(json.loads(text)) == table
 
     def test_amounts_are_exact_strings_and_cents(self) -> None:
         """An amount is an exact decimal string plus integer cents; a share 'n/d' plus decimal."""
-        d = memo_split().table.to_dict()
+        d = table_to_dict(memo_split().table)
         first = d["rows"][0]
         assert first["amount"] == {"euros": "20021.00", "cents": 2002100}
         assert first["share"]["fraction"].count("/") == 1
@@ -266,7 +268,7 @@ class TestJson:
 
     def test_settlement_receipt(self) -> None:
         """A settlement's receipt lists its rules with their sources and its figures."""
-        r = json.loads(receipt_json(settlement_report(midden_ijssel.settlement())))
+        r = json.loads(receipt_json(midden_ijssel.settlement().report()))
         assert r["figures"][0]["totals"][0]["repayable"] == {"euros": "143663.00", "cents": 14366300}
         assert all(rule["source"] for rule in r["rules"])
 
@@ -274,7 +276,7 @@ class TestJson:
         """Malformed data is refused with a FundingError, never a KeyError."""
         with pytest.raises(TableError, match="cannot read a table"):
             table_from_dict({"columns": []})
-        good = memo_split().table.to_dict()
+        good = table_to_dict(memo_split().table)
         good["rows"][0]["amount"] = {"euros": "1.00", "cents": 5}
         with pytest.raises(TableError, match="cannot read a money cell"):
             table_from_dict(good)
@@ -292,14 +294,14 @@ class TestExtras:
 
         monkeypatch.setitem(sys.modules, "openpyxl", None)
         with pytest.raises(MissingExtraError, match=r"install izafunding\[excel\]"):
-            memo_split().to_xlsx()
+            to_xlsx(memo_split())
 
 
 class TestXlsx:
     def test_reads_back(self) -> None:
         """The workbook has the three sheets; amounts are numeric cells in euro format."""
         openpyxl = pytest.importorskip("openpyxl")
-        data = memo_split().to_xlsx()
+        data = to_xlsx(memo_split())
         book = openpyxl.load_workbook(io.BytesIO(data))
         assert book.sheetnames == ["figures", "explanation", "sources and findings"]
         sheet = book["figures"]
@@ -319,18 +321,18 @@ class TestXlsx:
         openpyxl = pytest.importorskip("openpyxl")
         from izafunding._render.xlsx import workbook
 
-        fair = allocation_report(ijssel_vecht.inhabitants_split(EURO))
+        fair = ijssel_vecht.inhabitants_split(EURO).report()
         data = workbook([memo_split(), fair], labels=["memo", "largest remainder"])
         sheet = openpyxl.load_workbook(io.BytesIO(data))["figures"]
         assert sheet["A1"].value == "memo"
-        assert sheet.cell(row=1, column=7).value == "largest remainder"
+        assert sheet.cell(row=1, column=8).value == "largest remainder"
 
 
 class TestFrame:
     def test_integer_cents_and_exact_euros(self) -> None:
         """to_frame has an int64 cents column and an exact-euro column."""
         pytest.importorskip("pandas")
-        df = memo_split().to_frame()
+        df = to_frame(memo_split().table)
         assert str(df["amount_cents"].dtype) == "Int64"
         assert df["amount_cents"].sum() == 26_199_900  # the memo's parts: € 1 short of € 262.000
         assert df["amount"][0] == Decimal("20021.00")
@@ -341,10 +343,8 @@ class TestCharts:
     def test_allocation_bars(self) -> None:
         """An allocation plots as one bar per recipient, heights in cents, rendered to PNG."""
         pytest.importorskip("matplotlib")
-        from izafunding._render.adapters import allocation_plot
-
         split = ijssel_vecht.inhabitants_split(EURO)
-        fig = allocation_plot(split)
+        fig = split.plot()
         ax = fig.axes[0]
         assert [p.get_height() for p in ax.patches] == [split[r].cents for r in split]
         png = io.BytesIO()
@@ -354,10 +354,8 @@ class TestCharts:
     def test_settlement_waterfall(self) -> None:
         """A settlement year plots as a waterfall that ends at what is repayable."""
         pytest.importorskip("matplotlib")
-        from izafunding._render.adapters import settlement_plot
-
         s = midden_ijssel.settlement()
-        fig = settlement_plot(s)
+        fig = s.plot()
         bars = fig.axes[0].patches
         assert bars[-1].get_height() == s.years[0].repayable.cents
         png = io.BytesIO()
@@ -385,11 +383,11 @@ class TestCharts:
         fig.savefig(io.BytesIO(), format="png")
 
 
-class TestAdapters:
+class TestResults:
     def test_allocation(self) -> None:
         """An allocation's rows carry recipient, exact share, exact amount and part."""
         split = ijssel_vecht.inhabitants_split(EURO)
-        rows = allocation_report(split).table.to_rows()
+        rows = split.report().table.to_rows()
         assert [r["recipient"] for r in rows] == list(split)
         assert sum(r["amount"] for r in rows) == split.target.amount  # type: ignore[misc]
         assert rows[0]["share"] == split.exact_share("Dalfsen")
@@ -397,13 +395,13 @@ class TestAdapters:
     def test_settlement(self) -> None:
         """A settlement's table has a row per year and the repayable total."""
         s = midden_ijssel.settlement()
-        t = settlement_report(s).table
+        t = s.report().table
         assert t.values("year") == [y.year for y in s.years]
-        assert t.footer[0][-1] == s.unspent
+        assert t.footer[0][-1] == s.repayable
         assert "2023" in t.render()
 
     def test_dates_iso(self) -> None:
         """A date cell is ISO text in JSON and CSV."""
         t = Table(title="t", columns=(Column(key="due", kind=Kind.DATE),), rows=((date(2025, 3, 1),),))
-        assert t.to_dict()["rows"][0]["due"] == "2025-03-01"
-        assert t.to_csv("plain").splitlines()[1] == "2025-03-01"
+        assert table_to_dict(t)["rows"][0]["due"] == "2025-03-01"
+        assert to_csv(t, dialect="plain").splitlines()[1] == "2025-03-01"

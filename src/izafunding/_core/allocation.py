@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import html
 import math
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -12,7 +11,12 @@ from typing import Any, Protocol, TypeAlias, final, runtime_checkable
 
 import attrs
 
+from .._render import formats
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Rule, Table
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
+from .findings import Finding, FindingKind
 from .money import MAX_NUMBER_DIGITS, Money, check_number_size
 
 
@@ -73,20 +77,6 @@ def _tie_ranks(recipients: Sequence[Recipient]) -> tuple[int, ...]:
     for rank, i in enumerate(order):
         ranks[i] = rank
     return tuple(ranks)
-
-
-def _fmt_int(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
-def _fmt_number(value: Fraction) -> str:
-    """Dutch notation of an exact number: integers grouped, others as a fraction."""
-    if value.denominator == 1:
-        return _fmt_int(value.numerator)
-    as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    if Fraction(as_decimal) == value:
-        return str(as_decimal).replace(".", ",")
-    return f"{value.numerator}/{value.denominator}"
 
 
 def _check_weight(recipient: object, weight: object, what: str) -> Fraction:
@@ -285,7 +275,7 @@ class ProRata:
         else:
             nums, common = _integer_numerators([Fraction(w) for w in values])
         if not any(nums):
-            shown = {r: _fmt_number(w) for r, w in self.weights}
+            shown = {r: formats.number(w) for r, w in self.weights}
             msg = (
                 f"ProRata: the weights must not all be zero (got {shown!r}); "
                 f"give at least one recipient a positive weight"
@@ -326,7 +316,7 @@ class ProRata:
     def describe(self, recipient: Recipient) -> str:
         """In words: weight w of W."""
         return (
-            f"weight {_fmt_number(self.weight(recipient))} of {_fmt_number(self.total_weight)}"
+            f"weight {formats.number(self.weight(recipient))} of {formats.number(self.total_weight)}"
         )
 
 
@@ -355,8 +345,8 @@ class Fixed:
         total = sum((s for _, s in value), Fraction(0))
         if total != 1:
             msg = (
-                f"Fixed: the shares must sum to exactly 1 (got {_fmt_number(total)}, "
-                f"from {', '.join(f'{r}: {_fmt_number(s)}' for r, s in value)})"
+                f"Fixed: the shares must sum to exactly 1 (got {formats.number(total)}, "
+                f"from {', '.join(f'{r}: {formats.number(s)}' for r, s in value)})"
             )
             raise AllocationError(msg)
 
@@ -378,7 +368,7 @@ class Fixed:
 
     def describe(self, recipient: Recipient) -> str:
         """In words: the fixed share."""
-        return f"fixed share {_fmt_number(self.share(recipient))}"
+        return f"fixed share {formats.number(self.share(recipient))}"
 
 
 def _parts_converter(value: object) -> tuple[tuple[Fraction, AllocationKey], ...]:
@@ -425,7 +415,7 @@ class Composite:
         total = sum((w for w, _ in value), Fraction(0))
         if total != 1:
             msg = (
-                f"Composite: the weights must sum to exactly 1 (got {_fmt_number(total)}); "
+                f"Composite: the weights must sum to exactly 1 (got {formats.number(total)}); "
                 f"to mix keys by amounts use Composite.from_amounts"
             )
             raise AllocationError(msg)
@@ -480,7 +470,7 @@ class Composite:
         pieces = []
         for weight, key in self.parts:
             if recipient in key.recipients:
-                pieces.append(f"{_fmt_number(weight)} × ({key.describe(recipient)})")
+                pieces.append(f"{formats.number(weight)} × ({key.describe(recipient)})")
         return " + ".join(pieces)
 
 
@@ -690,7 +680,7 @@ def allocate(total: Money, key: AllocationKey, *, rounding: Rounding) -> Allocat
 
 @final
 @attrs.frozen(kw_only=True, eq=False)
-class Allocation(Mapping[Recipient, Money]):
+class Allocation(Exportable, Mapping[Recipient, Money]):
     """
     The result of :func:`allocate`: a read-only mapping recipient -> part.
 
@@ -794,6 +784,72 @@ class Allocation(Mapping[Recipient, Money]):
 
     # -- explanation and display ------------------------------------------------
 
+    def table(self) -> Table:
+        """
+        The allocation as a :class:`~izafunding._render.table.Table`: per recipient the basis
+        under the key (shown as "share"), the exact share (rows and exports), the exact amount,
+        the part and the extra units (rows and exports); the total, target and residue below.
+        """
+        rows = [
+            (
+                str(r),
+                self.key.describe(r),
+                self.exact_share(r),
+                self.exact_amount(r),
+                self[r],
+                self.extra_units(r),
+            )
+            for r in self
+        ]
+        return Table(
+            name="allocation",
+            title=f"{self.target} by {type(self.key).__name__}, {self.rounding.describe()}",
+            columns=_ALLOCATION_COLUMNS,
+            rows=rows,
+            footer=(
+                ("total", None, None, None, self.total, None),
+                ("target", None, None, None, self.target, None),
+                ("residue", None, None, None, self.residue, None),
+            ),
+        )
+
+    def report(self) -> Report:
+        """The allocation as it leaves the library: its table, explanation, rule and inputs."""
+        table = self.table()
+        findings = []
+        if not self.residue.is_zero():
+            findings.append(
+                Finding(
+                    kind=FindingKind.RESIDUE,
+                    message=f"the parts add up to {self.total}, not {self.target}",
+                    source=self.rounding.describe(),
+                    amount=self.residue,
+                )
+            )
+        return Report(
+            kind="allocation",
+            title=table.title,
+            tables=(table,),
+            explanation=self.explain(),
+            rules=(Rule(text=self.rounding.describe(), source="declared on the call"),),
+            findings=findings,
+            inputs={
+                "target": money_to_dict(self.target),
+                "key": type(self.key).__name__,
+                "shares": {str(r): formats.fraction(self.exact_share(r)) for r in self},
+                "rounding": {
+                    "policy": type(self.rounding).__name__,
+                    "unit": money_to_dict(self.rounding.unit),
+                },
+            },
+        )
+
+    def plot(self) -> Any:
+        """Bars per recipient, the parts in euros (a matplotlib ``Figure``; extra ``plot``)."""
+        from .._render.charts import bar_chart
+
+        return bar_chart(self.table(), "amount")
+
     def explain(self) -> tuple[str, ...]:
         """
         One plain-English line per recipient: its share under the key, the
@@ -802,19 +858,16 @@ class Allocation(Mapping[Recipient, Money]):
         """
         lines = []
         for r in self:
-            exact = self.exact_amount(r)
-            part = self[r]
             extra = self.extra_units(r)
             extra_text = (
                 f", +{extra} unit of {self.rounding.unit} for a largest remainder"
                 if extra
                 else ""
             )
-            share = self.exact_share(r)
             lines.append(
-                f"{r}: {self.key.describe(r)} (share {share.numerator}/{share.denominator}) "
-                f"of {self.target} = {_fmt_euros(exact)} unrounded; "
-                f"{self.rounding.describe()}{extra_text} -> {part}"
+                f"{r}: {self.key.describe(r)} (share {formats.fraction(self.exact_share(r))}) "
+                f"of {self.target} = {formats.exact_euros(self.exact_amount(r))} unrounded; "
+                f"{self.rounding.describe()}{extra_text} -> {self[r]}"
             )
         if self.residue.is_zero():
             lines.append(f"Total: {self.total}, the whole of {self.target}.")
@@ -837,39 +890,15 @@ class Allocation(Mapping[Recipient, Money]):
         >>> allocate(Money(10), Equal(["a", "b"]), rounding=LargestRemainder()).to_rows()[0]
         {'recipient': 'a', 'share': Fraction(1, 2), 'exact': Decimal('5'), 'amount': Decimal('5.00'), 'extra_units': 0}
         """
-        rows: list[dict[str, object]] = []
-        for r in self:
-            rows.append(
-                {
-                    "recipient": r if isinstance(r, (str, int)) else str(r),
-                    "share": self.exact_share(r),
-                    "exact": _exact_decimal(self.exact_amount(r)),
-                    "amount": self[r].amount,
-                    "extra_units": self.extra_units(r),
-                }
-            )
-        return rows
+        return self.table().to_rows()
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        body = "".join(
-            f"<tr><td>{esc(str(r))}</td><td>{esc(self.key.describe(r))}</td>"
-            f"<td style='text-align:right'>{esc(_fmt_euros(self.exact_amount(r)))}</td>"
-            f"<td style='text-align:right'>{esc(str(self[r]))}</td></tr>"
-            for r in self
-        )
-        residue_style = "" if self.residue.is_zero() else " style='color:#b00;font-weight:bold'"
-        return (
-            "<table class='izafunding-allocation'>"
-            f"<caption>{esc(str(self.target))} by {esc(type(self.key).__name__)}, "
-            f"{esc(self.rounding.describe())}</caption>"
-            "<thead><tr><th>recipient</th><th>share</th><th>exact</th><th>part</th></tr></thead>"
-            f"<tbody>{body}</tbody><tfoot>"
-            f"<tr><th colspan='3'>total</th><td style='text-align:right'>{esc(str(self.total))}</td></tr>"
-            f"<tr><th colspan='3'>target</th><td style='text-align:right'>{esc(str(self.target))}</td></tr>"
-            f"<tr{residue_style}><th colspan='3'>residue</th>"
-            f"<td style='text-align:right'>{esc(str(self.residue))}</td></tr>"
-            "</tfoot></table>"
+        return self.table().html(
+            css_class="izafunding-allocation",
+            heading_align=False,
+            footer_labels=True,
+            span_labels=True,
+            alert=() if self.residue.is_zero() else (2,),
         )
 
     def __repr__(self) -> str:
@@ -880,26 +909,18 @@ class Allocation(Mapping[Recipient, Money]):
         )
 
 
-def _exact_decimal(value: Fraction) -> Decimal:
-    """Exact Decimal if the fraction terminates, else 10 significant decimals."""
-    as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    if Fraction(as_decimal) == value:
-        return as_decimal
-    return round(as_decimal, 10)
+#: The allocation's columns: the views show recipient, basis, exact amount and part; the rows
+#: and exports carry the exact share and the extra units instead of the basis.
+_ALLOCATION_COLUMNS = (
+    Column(key="recipient", title="recipient", kind=Kind.TEXT),
+    Column(key="basis", title="share", kind=Kind.TEXT, plain=False),
+    Column(key="share", title="exact share", kind=Kind.SHARE, format="fraction", shown=False),
+    Column(key="exact", title="exact", kind=Kind.EXACT_MONEY),
+    Column(key="amount", title="part", kind=Kind.MONEY),
+    Column(key="extra_units", title="extra units", kind=Kind.COUNT, shown=False),
+)
 
 
-def _fmt_euros(value: Fraction) -> str:
-    """
-    Dutch notation of an exact amount of euros: all decimals when they end,
-    else four decimals cut off and an ellipsis ('€ 20.020,8042…').
-    """
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    exact = _exact_decimal(value)
-    if Fraction(exact) == value:
-        whole, _, decimals = f"{exact:f}".partition(".")
-        decimals = (decimals + "00")[: max(2, len(decimals))]
-    else:
-        scaled = value.numerator * 10**4 // value.denominator
-        whole, decimals = str(scaled // 10**4), f"{scaled % 10**4:04d}…"
-    return f"{sign}€ {_fmt_int(int(whole))},{decimals}"
+# Names _scenarios/scenario.py still imports, until its own conversion lands (aliases, not copies).
+_fmt_euros = formats.exact_euros
+_fmt_number = formats.number

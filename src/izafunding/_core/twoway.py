@@ -61,6 +61,7 @@ from typing import final
 
 import attrs
 
+from .._render.table import Column, Kind, Table
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
 from .allocation import HalfUpEach, LargestRemainder, Rounding
 from .money import Money, RoundingMode, round_fraction
@@ -359,6 +360,40 @@ class TwoWayRounding:
             all(r.is_zero() for r in self.row_residues)
             and all(r.is_zero() for r in self.column_residues)
             and self.residue.is_zero()
+        )
+
+    def table(self, *, row_title: str = "member", title: str = "") -> Table:
+        """
+        The rounded table: its cells and each row's total, the column totals below; under
+        a document's own rounding also a residue column and a residue row.
+        """
+        residues = not self.adds_up()
+        columns = (
+            Column(key="row", title=row_title, kind=Kind.TEXT),
+            *(Column(key=f"col{j}", title=c, kind=Kind.MONEY, format="compact_euros")
+              for j, c in enumerate(self.columns)),
+            Column(key="total", title="total", kind=Kind.MONEY, format="compact_euros"),
+            *([Column(key="residue", title="residue", kind=Kind.MONEY, format="compact_euros")]
+              if residues else []),
+        )
+        rows = [
+            (name, *cells, total, *([residue] if residues else []))
+            for name, cells, total, residue in zip(
+                self.rows, self.cells, self.row_totals, self.row_residues, strict=True
+            )
+        ]
+        footer: list[tuple[object, ...]] = [
+            ("total", *self.column_totals, self.total, *([self.residue] if residues else []))
+        ]
+        if residues:
+            footer.append(("residue", *self.column_residues, self.residue, None))
+        return Table(
+            name="two-way",
+            title=title or self.describe(),
+            columns=columns,
+            rows=rows,
+            footer=footer,
+            notes=(self.describe(),),
         )
 
     def describe(self) -> str:

@@ -19,7 +19,7 @@ from .formats import compact_euros, percent
 from .table import Kind, Table, TableError
 
 
-__all__ = ["bar_chart", "distribution_chart", "waterfall_chart"]
+__all__ = ["bar_chart", "distribution_chart", "waterfall_chart", "waterfall_charts"]
 
 
 def _figure(title: str) -> tuple[Any, Any]:
@@ -56,13 +56,7 @@ def bar_chart(table: Table, value: str, *, label: str | None = None) -> Any:
     return fig
 
 
-def waterfall_chart(title: str, steps: Sequence[tuple[str, Money]], *, result: str) -> Any:
-    """
-    A waterfall: each step moves the running total up or down; the last bar, *result*,
-    is where it ends (a settlement year: award, carried in, spent, shifted, carried on,
-    repayable).
-    """
-    fig, ax = _figure(title)
+def _waterfall(ax: Any, steps: Sequence[tuple[str, Money]], result: str) -> None:
     running = 0
     for name, amount in steps:
         colour = "#4e9a06" if amount.cents >= 0 else "#cc0000"
@@ -70,6 +64,35 @@ def waterfall_chart(title: str, steps: Sequence[tuple[str, Money]], *, result: s
         running += amount.cents
     ax.bar(result, running, color="#3465a4")
     ax.tick_params(axis="x", labelrotation=45)
+
+
+def waterfall_chart(title: str, steps: Sequence[tuple[str, Money]], *, result: str) -> Any:
+    """
+    A waterfall: each step moves the running total up or down; the last bar, *result*,
+    is where it ends (a settlement year: award, carried in, spent, shifted, carried on,
+    repayable).
+    """
+    fig, ax = _figure(title)
+    _waterfall(ax, steps, result)
+    fig.tight_layout()
+    return fig
+
+
+def waterfall_charts(
+    title: str, panels: Sequence[tuple[str, Sequence[tuple[str, Money]]]], *, result: str
+) -> Any:
+    """Several waterfalls side by side, one axes per panel (a settlement: one per year)."""
+    figure_module = require("matplotlib.figure", "plot", "a chart")
+    ticker = require("matplotlib.ticker", "plot", "a chart")
+    fig = figure_module.Figure(figsize=(4 * max(1, len(panels)) + 1, 4.5))
+    fig.suptitle(title)
+    for i, (name, steps) in enumerate(panels):
+        ax = fig.add_subplot(1, max(1, len(panels)), i + 1)
+        ax.set_title(name)
+        ax.yaxis.set_major_formatter(
+            ticker.FuncFormatter(lambda cents, _: compact_euros(Money.from_cents(round(cents))))
+        )
+        _waterfall(ax, steps, result)
     fig.tight_layout()
     return fig
 

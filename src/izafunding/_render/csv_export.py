@@ -14,9 +14,9 @@ next to it holds the exact fraction ``n/d``.
 >>> from izafunding._render.table import Column, Kind, Table
 >>> t = Table(title="t", columns=(Column(key="name"), Column(key="amount", kind=Kind.MONEY)),
 ...           rows=(("a", Money("1234.5")),))
->>> t.to_csv("plain")
+>>> to_csv(t, dialect="plain")
 'name,amount\\r\\na,1234.50\\r\\n'
->>> t.to_csv("excel-nl")
+>>> to_csv(t, dialect="excel-nl")
 '\\ufeffname;amount\\r\\na;1234,50\\r\\n'
 """
 

@@ -10,9 +10,11 @@ by hand per class.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .table import Report
+
+if TYPE_CHECKING:
+    from .table import Report
 
 
 __all__ = ["Exportable"]
@@ -37,25 +39,33 @@ class Exportable:
         The main table as CSV text: ``"excel-nl"`` (semicolon, decimal comma, UTF-8 byte-order
         mark, what Dutch Excel opens) or ``"plain"`` (comma, decimal point). Numbers are exact.
         """
-        return self.report().to_csv(dialect)
+        from .csv_export import to_csv
+
+        return to_csv(self.report().table, dialect=dialect)
 
     def to_dict(self) -> dict[str, Any]:
         """
         The deterministic, JSON-safe receipt: format version, library version, inputs and their
         hash, every figure, the rules with their sources, the findings; no timestamps.
         """
-        return self.report().to_dict()
+        from .json_export import receipt
+
+        return receipt(self.report())
 
     def to_xlsx(self) -> bytes:
         """
         The bytes of an .xlsx workbook (figures, explanation, sources and findings); extra
         ``excel``. The caller writes the bytes: the library does no I/O.
         """
-        return self.report().to_xlsx()
+        from .xlsx import to_xlsx
+
+        return to_xlsx(self.report())
 
     def to_frame(self) -> Any:
         """The main table as a pandas ``DataFrame`` with integer-cent columns; extra ``pandas``."""
-        return self.report().to_frame()
+        from .frame import to_frame
+
+        return to_frame(self.report().table)
 
     def plot(self) -> Any:
         """A matplotlib ``Figure`` (extra ``plot``): by default bars of the first amount column."""

@@ -150,6 +150,8 @@ def table_to_dict(table: Table) -> dict[str, Any]:
                 "format": c.format,
                 "missing": c.missing,
                 "align": c.align,
+                "shown": c.shown,
+                "plain": c.plain,
             }
             for c in table.columns
         ],
@@ -175,6 +177,8 @@ def table_from_dict(data: Mapping[str, Any]) -> Table:
                 format=c["format"],
                 missing=c["missing"],
                 align=c["align"],
+                shown=bool(c.get("shown", True)),
+                plain=bool(c.get("plain", True)),
             )
             for c in data["columns"]
         )

@@ -45,7 +45,7 @@ from ..errors import FundingError
 from . import formats
 
 
-__all__ = ["Column", "Kind", "Report", "Rule", "Table", "TableError", "as_fraction"]
+__all__ = ["Column", "Kind", "Report", "Rule", "Table", "TableError", "as_fraction", "html_list"]
 
 
 class Kind(enum.Enum):
@@ -131,6 +131,12 @@ class Column:
         missing: The text of an empty cell (``None``).
 
         align: ``"left"`` or ``"right"``; by default text left, figures right.
+
+        shown: Whether the text and HTML views show the column (``False`` for a figure
+            only the rows and exports carry, such as an exact share beside its description).
+
+        plain: Whether :meth:`Table.to_rows` has the column (``False`` for a description
+            the views show beside the figure it explains). Every export has every column.
     """
 
     key: str
@@ -144,6 +150,8 @@ class Column:
             takes_self=True,
         )
     )
+    shown: bool = True
+    plain: bool = True
 
     def text(self, value: object) -> str:
         """The text of one cell."""
@@ -246,27 +254,37 @@ class Table:
 
     # -- text ------------------------------------------------------------------------------
 
+    def shown(self) -> tuple[Column, ...]:
+        """The columns the text and HTML views show."""
+        return tuple(c for c in self.columns if c.shown)
+
+    def _shown_cells(self, row: Sequence[object]) -> list[tuple[Column, object]]:
+        return [(c, v) for c, v in zip(self.columns, row, strict=True) if c.shown]
+
     def text_cells(self) -> list[list[str]]:
-        """The heading and every row as text cells."""
+        """The heading and every row as text cells (the shown columns)."""
         return [
-            [c.title for c in self.columns],
-            *([c.text(v) for c, v in zip(self.columns, row, strict=True)] for row in self.rows),
-            *([c.text(v) for c, v in zip(self.columns, row, strict=True)] for row in self.footer),
+            [c.title for c in self.shown()],
+            *([c.text(v) for c, v in self._shown_cells(row)] for row in self.rows),
+            *([c.text(v) for c, v in self._shown_cells(row)] for row in self.footer),
         ]
 
-    def text_lines(self, *, rule: bool = False, gap: str = "  ") -> list[str]:
+    def text_lines(self, *, rule: bool = False, gap: str = "  ", strip: bool = True) -> list[str]:
         """
         The table as aligned lines (text columns left, figures right, *gap* between
-        columns, trailing spaces removed); with *rule*, a line of dashes under the heading.
+        columns); with *rule*, a line of dashes under the heading; with *strip* (the
+        default), trailing spaces removed.
         """
         cells = self.text_cells()
-        widths = [max(len(row[i]) for row in cells) for i in range(len(self.columns))]
+        shown = self.shown()
+        widths = [max(len(row[i]) for row in cells) for i in range(len(shown))]
 
         def line(row: list[str]) -> str:
-            return gap.join(
+            text = gap.join(
                 cell.ljust(w) if c.align == "left" else cell.rjust(w)
-                for cell, w, c in zip(row, widths, self.columns, strict=True)
-            ).rstrip()
+                for cell, w, c in zip(row, widths, shown, strict=True)
+            )
+            return text.rstrip() if strip else text
 
         out = [line(cells[0])]
         if rule:
@@ -283,29 +301,79 @@ class Table:
 
     # -- HTML ------------------------------------------------------------------------------
 
-    def html(self, *, css_class: str | None = None, caption: bool = True) -> str:
-        """The table as HTML (caption, ``thead``, ``tbody``, ``tfoot``), every text escaped."""
+    def html(
+        self,
+        *,
+        css_class: str | None = None,
+        caption: bool = True,
+        heading_align: bool = True,
+        footer_labels: bool = False,
+        span_labels: bool = False,
+        alert: Iterable[int] = (),
+    ) -> str:
+        """
+        The table as HTML (caption, ``thead``, ``tbody``, ``tfoot``), every text escaped.
+
+        Args:
+            css_class: The table's ``class``.
+            caption: Whether to write the title as the caption.
+            heading_align: Whether the headings of figure columns are aligned right too.
+            footer_labels: Whether the first cell of a total row is a heading (``<th>``).
+            span_labels: With *footer_labels*, whether that heading spans the empty cells
+                after it (``<th colspan='3'>total</th>``).
+            alert: The total rows (by index) to draw attention to (a residue that is not zero).
+
+        A notes line with line breaks becomes one paragraph with ``<br>``.
+        """
         esc = html.escape
         right = " style='text-align:right'"
+        alerted = set(alert)
 
-        def tr(cells: Sequence[object], tag: str) -> str:
-            inner = "".join(
-                f"<{tag}{right if c.align == 'right' else ''}>{esc(c.text(v) if tag == 'td' else str(v))}</{tag}>"
-                for c, v in zip(self.columns, cells, strict=True)
-            )
-            return f"<tr>{inner}</tr>"
+        def td(c: Column, v: object) -> str:
+            text = c.text(v)
+            return f"<td{right if c.align == 'right' and text else ''}>{esc(text)}</td>"
+
+        def th(c: Column) -> str:
+            style = right if heading_align and c.align == "right" else ""
+            return f"<th{style}>{esc(c.title)}</th>"
+
+        def footer_row(i: int, row: Sequence[object]) -> str:
+            cells = self._shown_cells(row)
+            out = []
+            if footer_labels and cells:
+                c, v = cells[0]
+                span = 1
+                if span_labels:
+                    while span < len(cells) and cells[span][1] is None:
+                        span += 1
+                colspan = f" colspan='{span}'" if span > 1 else ""
+                out.append(f"<th{colspan}>{esc(c.text(v))}</th>")
+                cells = cells[span:]
+            out += [td(c, v) for c, v in cells]
+            style = " style='color:#b00;font-weight:bold'" if i in alerted else ""
+            return f"<tr{style}>{''.join(out)}</tr>"
 
         klass = f" class='{esc(css_class)}'" if css_class else ""
         out = [f"<table{klass}>"]
         if caption and self.title:
             out.append(f"<caption>{esc(self.title)}</caption>")
-        out.append(f"<thead>{tr([c.title for c in self.columns], 'th')}</thead>")
-        out.append(f"<tbody>{''.join(tr(r, 'td') for r in self.rows)}</tbody>")
+        out.append(f"<thead><tr>{''.join(th(c) for c in self.shown())}</tr></thead>")
+        body = "".join(
+            f"<tr>{''.join(td(c, v) for c, v in self._shown_cells(r))}</tr>" for r in self.rows
+        )
+        out.append(f"<tbody>{body}</tbody>")
         if self.footer:
-            out.append(f"<tfoot>{''.join(tr(r, 'td') for r in self.footer)}</tfoot>")
+            out.append(
+                f"<tfoot>{''.join(footer_row(i, r) for i, r in enumerate(self.footer))}</tfoot>"
+            )
         out.append("</table>")
         if self.notes:
-            out.append("".join(f"<p>{esc(n)}</p>" for n in self.notes))
+            out.append(
+                "".join(
+                    f"<p>{'<br>'.join(esc(line) for line in n.splitlines())}</p>"
+                    for n in self.notes
+                )
+            )
         return "".join(out)
 
     def _repr_html_(self) -> str:
@@ -321,33 +389,9 @@ class Table:
         """
         rows = [*self.rows, *(self.footer if footer else ())]
         return [
-            {c.key: _plain(c, v) for c, v in zip(self.columns, row, strict=True)} for row in rows
+            {c.key: _plain(c, v) for c, v in zip(self.columns, row, strict=True) if c.plain}
+            for row in rows
         ]
-
-    def to_csv(self, dialect: str = "excel-nl") -> str:
-        """The table as CSV text (see :func:`.csv_export.to_csv`)."""
-        from .csv_export import to_csv
-
-        return to_csv(self, dialect=dialect)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The table as JSON-safe data (see :func:`.json_export.table_to_dict`)."""
-        from .json_export import table_to_dict
-
-        return table_to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Table:
-        """The table back from :meth:`to_dict` (see :func:`.json_export.table_from_dict`)."""
-        from .json_export import table_from_dict
-
-        return table_from_dict(data)
-
-    def to_frame(self) -> Any:
-        """A pandas ``DataFrame`` (extra ``pandas``; see :func:`.frame.to_frame`)."""
-        from .frame import to_frame
-
-        return to_frame(self)
 
 
 def _plain(column: Column, value: object) -> object:
@@ -428,22 +472,8 @@ class Report:
         """The main table."""
         return self.tables[0]
 
-    def to_csv(self, dialect: str = "excel-nl") -> str:
-        """The main table as CSV."""
-        return self.table.to_csv(dialect)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The deterministic receipt (see :func:`.json_export.receipt`)."""
-        from .json_export import receipt
-
-        return receipt(self)
-
-    def to_xlsx(self) -> bytes:
-        """An .xlsx workbook (extra ``excel``; see :func:`.xlsx.to_xlsx`)."""
-        from .xlsx import to_xlsx
-
-        return to_xlsx(self)
-
-    def to_frame(self) -> Any:
-        """The main table as a pandas ``DataFrame`` (extra ``pandas``)."""
-        return self.table.to_frame()
+def html_list(items: Iterable[object]) -> str:
+    """Items (findings) as an HTML list, every text escaped; nothing for no items."""
+    inner = "".join(f"<li>{html.escape(str(i))}</li>" for i in items)
+    return f"<ul>{inner}</ul>" if inner else ""

@@ -12,9 +12,9 @@ from typing import Final, final
 import attrs
 
 from .._core.allocation import LargestRemainder, ProRata, allocate
+from .._core.maps import FrozenMap
 from .._core.money import Money
 from ..errors import AllocationError, FloatNotAllowedError, SchemeError, UnknownNameError
-from .grants import FrozenMap
 
 
 __all__ = [

@@ -10,10 +10,11 @@ import attrs
 
 from .._core.allocation import AllocationKey, LargestRemainder, ProRata, Rounding, allocate
 from .._core.findings import Finding, FindingKind
+from .._core.maps import FrozenMap
 from .._core.money import Money
 from .._core.names import did_you_mean
+from .._core.validators import check_money as _check_money
 from ..errors import SchemeError, UnknownNameError
-from .grants import FrozenMap, _check_money
 
 
 if TYPE_CHECKING:

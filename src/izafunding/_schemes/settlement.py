@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
 from .._core.findings import Finding, FindingKind
+from .._core.maps import FrozenMap, normalize_amounts
 from .._core.money import Money
-from .grants import FrozenMap, normalize_amounts
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Rule, Table, html_list
 from .rules import CarryOver, ShiftBase, Shifting, ShiftScope, YearRules
 
 
@@ -158,10 +160,6 @@ class YearSettlement:
         raise UnknownNameError(msg)
 
 
-def _fmt(m: Money) -> str:
-    return str(m)
-
-
 @final
 @attrs.frozen(kw_only=True)
 class YearContribution:
@@ -181,7 +179,7 @@ class YearContribution:
 
 @final
 @attrs.frozen(kw_only=True)
-class FinalSettlement:
+class FinalSettlement(Exportable):
     """
     The final settlement over the whole grant period (*eindafrekening*; SPUK
     GALA: in 2027 over 2023-2026): the period total with each year's
@@ -250,16 +248,40 @@ class FinalSettlement:
             )
         return tuple(lines)
 
+    def table(self) -> Table:
+        """The period's table: one row per year, the period total below."""
+        rows = [(y.year, *(getattr(y, f) for f, _ in _FINAL_FIGURES)) for y in self.years]
+        return Table(
+            name="final settlement",
+            title=f"Final settlement (eindafrekening) over {self.span}",
+            columns=_FINAL_COLUMNS,
+            rows=rows,
+            footer=(("total", *(getattr(self, f) for f, _ in _FINAL_FIGURES)),),
+        )
+
+    def report(self) -> Report:
+        """The final settlement as it leaves the library."""
+        table = self.table()
+        return Report(
+            kind="final settlement", title=table.title, tables=(table,), explanation=self.explain()
+        )
+
     def to_rows(self) -> list[dict[str, object]]:
         """One plain row per year, then a row ``"total"``."""
-        fields = ("awarded", "eligible", "carried_over", "carried_spent", "repayable")
-        rows: list[dict[str, object]] = [
-            {"year": y.year, **{f: getattr(y, f).amount for f in fields}} for y in self.years
-        ]
-        total: dict[str, object] = {"year": "total"}
-        total.update({f: getattr(self, f).amount for f in fields})
-        rows.append(total)
-        return rows
+        return self.table().to_rows(footer=True)
+
+
+_FINAL_FIGURES = (
+    ("awarded", "awarded"),
+    ("eligible", "eligible"),
+    ("carried_over", "carried over"),
+    ("carried_spent", "carried, spent"),
+    ("repayable", "repayable"),
+)
+_FINAL_COLUMNS = (
+    Column(key="year", kind=Kind.COUNT, format="plain", align="left"),
+    *(Column(key=k, title=t, kind=Kind.MONEY) for k, t in _FINAL_FIGURES),
+)
 
 
 def _years_list(years: tuple[int, ...]) -> str:
@@ -271,7 +293,7 @@ def _years_list(years: tuple[int, ...]) -> str:
 
 @final
 @attrs.frozen(kw_only=True)
-class Settlement:
+class Settlement(Exportable):
     """
     The settlement (*vaststelling*) of a grant against what was spent: per
     year and in total, eligible spending, what moved to the next year, what
@@ -590,49 +612,116 @@ class Settlement:
             lines += closing.explain()
         return tuple(lines)
 
+    def table(self) -> Table:
+        """
+        The years' table: per year what was available, spent, eligible, shifted, carried
+        over and repayable (award and carried in, in the exports); the totals below, with
+        the settlement's :attr:`repayable`. Its notes: the years settled, the final settlement.
+        """
+        rows = [(y.year, *(getattr(y, k) for k, _ in _YEAR_FIGURES)) for y in self.years]
+        total = (
+            "total",
+            self.awarded,
+            None,
+            None,
+            self.spent,
+            self.eligible,
+            self.shifted,
+            None,
+            self.repayable,
+        )
+        notes = [self._coverage()]
+        if (closing := self.final) is not None:
+            notes.append("\n".join(closing.explain()))
+        g = self.grant
+        return Table(
+            name="settlement",
+            title=f"{g.scheme.label}: settlement for {g.recipient}",
+            columns=_YEAR_COLUMNS,
+            rows=rows,
+            footer=(total,),
+            notes=notes,
+        )
+
+    def budgets_table(self) -> Table:
+        """One row per year and budget, every figure of the budget."""
+        rows = [
+            (y.year, b.component, *(getattr(b, k) for k in _BUDGET_FIGURES))
+            for y in self.years
+            for b in y.budgets
+        ]
+        return Table(
+            name="budgets",
+            title=f"{self.grant.scheme.label}: budgets of {self.grant.recipient}",
+            columns=_BUDGET_COLUMNS,
+            rows=rows,
+        )
+
+    def report(self) -> Report:
+        """The settlement as it leaves the library: tables, rules per year, findings, inputs."""
+        table = self.table()
+        g = self.grant
+        rules = [
+            Rule(text=rule.describe(), source=rule.source, valid=str(y.year))
+            for y in self.years
+            for rule in y.rules.all()
+        ]
+        return Report(
+            kind="settlement",
+            title=table.title,
+            tables=(table, self.budgets_table()),
+            explanation=self.explain(),
+            rules=rules,
+            findings=self.findings,
+            inputs={
+                "scheme": g.scheme.name,
+                "recipient": g.recipient,
+                "years": {
+                    str(y.year): {
+                        "awarded": money_to_dict(y.awarded),
+                        "spent": money_to_dict(y.spent),
+                    }
+                    for y in self.years
+                },
+                "paid": money_to_dict(self.paid),
+            },
+        )
+
+    def plot(self, year: int | None = None) -> Any:
+        """
+        A waterfall per settled year (or of *year*): award, carried in, spent, the
+        overspend that is not eligible, carried on, ending at what is repayable; the
+        amount shifted between components in each year's title (a matplotlib ``Figure``;
+        extra ``plot``).
+        """
+        from .._render.charts import waterfall_charts
+
+        years = self.years if year is None else (self.year(year),)
+        panels = [
+            (
+                f"{y.year} (shifted {y.shifted})",
+                [
+                    ("award", y.awarded),
+                    ("carried in", y.carried_in),
+                    ("spent", -y.spent),
+                    ("overspend, not eligible", y.overspend),
+                    ("carried on", -y.carried_over),
+                ],
+            )
+            for y in years
+        ]
+        g = self.grant
+        return waterfall_charts(f"{g.scheme.label}: {g.recipient}", panels, result="repayable")
+
     def render(self) -> str:
         """A text table (one row per year) and the findings, for the command line."""
-        head = ("year", "available", "spent", "eligible", "shifted", "to next year", "repayable")
-        rows = [
-            (
-                str(y.year),
-                _fmt(y.available),
-                _fmt(y.spent),
-                _fmt(y.eligible),
-                _fmt(y.shifted),
-                _fmt(y.carried_over),
-                _fmt(y.repayable),
-            )
-            for y in self.years
-        ]
-        rows.append(
-            (
-                "total",
-                "",
-                _fmt(self.spent),
-                _fmt(self.eligible),
-                _fmt(self.shifted),
-                "",
-                _fmt(self.unspent),
-            )
-        )
-        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-
-        def line(cells: tuple[str, ...]) -> str:
-            return "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w)
-                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-            )
-
         g = self.grant
         out = [
             f"{g.scheme.label}: settlement for {g.recipient}"
             + (f" (applicant {g.applicant})" if g.applicant else ""),
             self._coverage(),
             "",
-            line(head),
-            line(tuple("-" * w for w in widths)),
-            *(line(r) for r in rows),
+            *self.table().text_lines(rule=True, strip=False),
             "",
             f"Advances paid {self.paid}; eligible {self.eligible}; to repay {self.repayable}"
             + (f"; still to pay {self.still_to_pay}" if not self.still_to_pay.is_zero() else ""),
@@ -648,56 +737,11 @@ class Settlement:
         """
         Plain rows, one per year and budget, ready for ``pandas.DataFrame(rows)``.
         """
-        rows: list[dict[str, object]] = []
-        for y in self.years:
-            for b in y.budgets:
-                rows.append(
-                    {
-                        "year": y.year,
-                        "component": b.component,
-                        "awarded": b.awarded.amount,
-                        "carried_in": b.carried_in.amount,
-                        "spent": b.spent.amount,
-                        "shifted_in": b.shifted_in.amount,
-                        "shifted_out": b.shifted_out.amount,
-                        "eligible": b.eligible.amount,
-                        "carried_over": b.carried_over.amount,
-                        "repayable": b.repayable.amount,
-                        "overspend": b.overspend.amount,
-                    }
-                )
-        return rows
+        return self.budgets_table().to_rows()
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        cols = ("available", "spent", "eligible", "shifted", "carried_over", "repayable")
-        body = "".join(
-            f"<tr><td>{y.year}</td>"
-            + "".join(f"<td style='text-align:right'>{esc(str(getattr(y, c)))}</td>" for c in cols)
-            + "</tr>"
-            for y in self.years
-        )
-        findings = "".join(f"<li>{esc(str(f))}</li>" for f in self.findings)
-        g = self.grant
-        return (
-            "<div class='izafunding-settlement'><table>"
-            f"<caption>{esc(g.scheme.label)}: settlement for {esc(g.recipient)}</caption>"
-            "<thead><tr><th>year</th>"
-            + "".join(f"<th>{c.replace('_', ' ')}</th>" for c in cols)
-            + f"</tr></thead><tbody>{body}</tbody><tfoot><tr><th>total</th><td></td>"
-            f"<td style='text-align:right'>{esc(str(self.spent))}</td>"
-            f"<td style='text-align:right'>{esc(str(self.eligible))}</td>"
-            f"<td style='text-align:right'>{esc(str(self.shifted))}</td><td></td>"
-            f"<td style='text-align:right'>{esc(str(self.repayable))}</td></tr></tfoot></table>"
-            + f"<p>{esc(self._coverage())}</p>"
-            + (
-                "<p>" + "<br>".join(esc(line) for line in closing.explain()) + "</p>"
-                if (closing := self.final) is not None
-                else ""
-            )
-            + (f"<ul>{findings}</ul>" if findings else "")
-            + "</div>"
-        )
+        table = self.table().html(heading_align=False, footer_labels=True)
+        return f"<div class='izafunding-settlement'>{table}{html_list(self.findings)}</div>"
 
     def __repr__(self) -> str:
         return (
@@ -705,6 +749,42 @@ class Settlement:
             f"{self.eligible}, carried over {self.carried_over}, repayable {self.repayable}, "
             f"{len(self.findings)} findings>"
         )
+
+
+#: The years' table: award and carried in only in the exports.
+_YEAR_FIGURES = (
+    ("awarded", "award"),
+    ("carried_in", "carried in"),
+    ("available", "available"),
+    ("spent", "spent"),
+    ("eligible", "eligible"),
+    ("shifted", "shifted"),
+    ("carried_over", "carried over"),
+    ("repayable", "repayable"),
+)
+_YEAR_COLUMNS = (
+    Column(key="year", kind=Kind.COUNT, format="plain", align="left"),
+    *(
+        Column(key=k, title=t, kind=Kind.MONEY, shown=k not in ("awarded", "carried_in"))
+        for k, t in _YEAR_FIGURES
+    ),
+)
+_BUDGET_FIGURES = (
+    "awarded",
+    "carried_in",
+    "spent",
+    "shifted_in",
+    "shifted_out",
+    "eligible",
+    "carried_over",
+    "repayable",
+    "overspend",
+)
+_BUDGET_COLUMNS = (
+    Column(key="year", kind=Kind.COUNT, format="plain", align="left"),
+    Column(key="component"),
+    *(Column(key=k, title=k.replace("_", " "), kind=Kind.MONEY) for k in _BUDGET_FIGURES),
+)
 
 
 # -- the computation ------------------------------------------------------------------------

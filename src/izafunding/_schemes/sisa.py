@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Final, TypeAlias, final
 
 import attrs
 
+from .._core.maps import FrozenMap
 from .._core.money import Money
 from ..errors import SchemeError, UnknownNameError
-from .grants import FrozenMap
 
 
 if TYPE_CHECKING:
