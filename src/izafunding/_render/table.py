@@ -137,6 +137,9 @@ class Column:
 
         plain: Whether :meth:`Table.to_rows` has the column (``False`` for a description
             the views show beside the figure it explains). Every export has every column.
+
+        width: The widest the text view writes a cell; a longer one is cut with an ellipsis
+            (the HTML and the exports keep it whole). By default no limit.
     """
 
     key: str
@@ -152,6 +155,7 @@ class Column:
     )
     shown: bool = True
     plain: bool = True
+    width: int | None = None
 
     def text(self, value: object) -> str:
         """The text of one cell."""
@@ -277,6 +281,11 @@ class Table:
         """
         cells = self.text_cells()
         shown = self.shown()
+        for i, c in enumerate(shown):
+            if c.width is not None:
+                w = c.width
+                for row in cells:
+                    row[i] = row[i] if len(row[i]) <= w else row[i][: w - 1] + "…"
         widths = [max(len(row[i]) for row in cells) for i in range(len(shown))]
 
         def line(row: list[str]) -> str:

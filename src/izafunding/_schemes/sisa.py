@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Final, TypeAlias, final
@@ -11,6 +10,8 @@ import attrs
 
 from .._core.maps import FrozenMap
 from .._core.money import Money
+from .._render.exportable import Exportable
+from .._render.table import Column, Kind, Report, Table, html_list
 from ..errors import SchemeError, UnknownNameError
 
 
@@ -480,6 +481,34 @@ class SisaRow:
         return str(v)
 
 
+def _cell_value(value: Money | bool | str | None) -> Money | str | None:
+    if isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    return value
+
+
+_SHEET_COLUMNS: Final = (
+    Column(key="code"),
+    Column(key="indicator"),
+    Column(key="label"),
+    Column(key="control"),
+    Column(key="year", kind=Kind.COUNT, format="plain"),
+    Column(key="value", kind=Kind.MONEY),
+    Column(key="municipality"),
+    Column(key="component"),
+    Column(key="source"),
+    Column(key="verified"),
+)
+_VIEW_COLUMNS: Final = (
+    Column(key="code"),
+    Column(key="label", title="indicator", width=80),
+    Column(key="control"),
+    Column(key="for"),
+    Column(key="value", kind=Kind.MONEY, missing="(to fill in)", align="right"),
+    Column(key="verified", title=""),
+)
+
+
 def _fmt_code(row: SisaRow) -> str:
     code = row.code or "?"
     return f"{code}/{row.indicator}" if row.indicator else code
@@ -487,7 +516,7 @@ def _fmt_code(row: SisaRow) -> str:
 
 @final
 @attrs.frozen(kw_only=True)
-class SisaReport:
+class SisaReport(Exportable):
     """
     The SiSa rows of one grant for one year (*SiSa-verantwoording*), with
     the deadline and notes. Every rendering marks rows whose definition is
@@ -530,29 +559,92 @@ class SisaReport:
             (r.value for r in self.rows if r.key == key and isinstance(r.value, Money)), Money(0)
         )
 
+    def table(self) -> Table:
+        """
+        The rows in the shape of the SiSa spreadsheet: code, indicator, label, control,
+        year, value, municipality (and component), the definition's source and whether it
+        is verified (``yes``/``no``); a yes/no value is ``Ja``/``Nee`` and one to fill in is
+        empty. Every export (CSV, JSON, workbook) is this table; its notes say which rows
+        are not verified.
+        """
+        return Table(
+            name="sisa",
+            title=self._caption(),
+            columns=_SHEET_COLUMNS,
+            rows=[
+                (
+                    r.code,
+                    r.indicator,
+                    r.label,
+                    r.control,
+                    r.year,
+                    _cell_value(r.value),
+                    r.municipality,
+                    r.component,
+                    r.source,
+                    "yes" if r.verified else "no",
+                )
+                for r in self.rows
+            ],
+            notes=[*self._unverified(), *(f"Note: {n}" for n in self.notes)],
+        )
+
+    def view(self) -> Table:
+        """The table people read (text and HTML): the code with its indicator number, unverified rows marked '*'."""
+        return Table(
+            name="sisa",
+            title=self._caption(),
+            columns=_VIEW_COLUMNS,
+            rows=[
+                (
+                    _fmt_code(r),
+                    r.label,
+                    r.control,
+                    r.municipality or r.component or "",
+                    _cell_value(r.value),
+                    "" if r.verified else "*",
+                )
+                for r in self.rows
+            ],
+            notes=self._unverified(),
+        )
+
+    def _caption(self) -> str:
+        return (
+            f"SiSa {self.year}: {self.scheme} for {self.recipient}; deliver by "
+            f"{self.deadline.isoformat()}"
+        )
+
+    def _unverified(self) -> list[str]:
+        if self.verified:
+            return []
+        notes = sorted({r.note for r in self.rows if not r.verified and r.note})
+        return [
+            "* not verified against the year's SiSa annex: " + "; ".join(notes),
+            "  Give the verified wording (a SisaWording per indicator) to replace it.",
+        ]
+
+    def report(self) -> Report:
+        """The SiSa report as it leaves the library: its rows, their sources, the deadline."""
+        table = self.table()
+        return Report(
+            kind="sisa",
+            title=table.title,
+            tables=(table,),
+            explanation=tuple(self.render().splitlines()),
+            sources=sorted({r.source for r in self.rows}),
+            inputs={
+                "scheme": self.scheme,
+                "recipient": self.recipient,
+                "accountable": self.accountable,
+                "year": self.year,
+                "deadline": self.deadline.isoformat(),
+            },
+        )
+
     def render(self) -> str:
         """A text table, one line per row; unverified rows are marked with '*'."""
-        head = ("code", "indicator", "control", "for", "value", "")
-        body = [
-            (
-                _fmt_code(r),
-                r.label,
-                r.control,
-                r.municipality or r.component or "",
-                r.shown_value,
-                "" if r.verified else "*",
-            )
-            for r in self.rows
-        ]
-        widths = [min(max(len(x[i]) for x in [head, *body]), 80) for i in range(len(head))]
-
-        def line(cells: tuple[str, ...]) -> str:
-            out = []
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True)):
-                c = c if len(c) <= w else c[: w - 1] + "…"
-                out.append(c.rjust(w) if i == 4 else c.ljust(w))
-            return "  ".join(out).rstrip()
-
+        view = self.view()
         out = [
             f"SiSa {self.year}: {self.scheme} for {self.recipient}"
             + (f" (accounted by {self.accountable})" if self.accountable != self.recipient else ""),
@@ -560,56 +652,29 @@ class SisaReport:
             if self.deadline.month == 7
             else f"Deliver by {self.deadline.isoformat()}",
             "",
-            line(head),
-            line(tuple("-" * w for w in widths)),
-            *(line(b) for b in body),
+            *view.text_lines(rule=True),
         ]
-        if not self.verified:
-            notes = sorted({r.note for r in self.rows if not r.verified and r.note})
-            out += ["", "* not verified against the year's SiSa annex: " + "; ".join(notes)]
-            out.append(
-                "  Give the verified wording (a SisaWording per indicator) to replace it."
-            )
+        if view.notes:
+            out += ["", *view.notes]
         out += [f"Note: {n}" for n in self.notes]
         return "\n".join(out)
 
     def to_rows(self) -> list[dict[str, object]]:
-        """Plain rows (amounts as ``Decimal``), ready for ``pandas.DataFrame(rows)``."""
+        """
+        Plain rows of :meth:`table` (amounts as ``Decimal``), ready for
+        ``pandas.DataFrame(rows)``; a yes/no value and ``verified`` as ``bool``, a value to
+        fill in as ``None``.
+        """
         return [
-            {
-                "code": r.code,
-                "indicator": r.indicator,
-                "label": r.label,
-                "control": r.control,
-                "year": r.year,
-                "value": r.value.amount if isinstance(r.value, Money) else r.value,
-                "municipality": r.municipality,
-                "component": r.component,
-                "source": r.source,
-                "verified": r.verified,
-            }
-            for r in self.rows
+            {**row, "value": r.value.amount if isinstance(r.value, Money) else r.value,
+             "verified": r.verified}
+            for row, r in zip(self.table().to_rows(), self.rows, strict=True)
         ]
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        body = "".join(
-            "<tr>"
-            f"<td>{esc(_fmt_code(r))}</td><td>{esc(r.label)}</td><td>{esc(r.control)}</td>"
-            f"<td>{esc(r.municipality or r.component or '')}</td>"
-            f"<td style='text-align:right'>{esc(r.shown_value)}</td>"
-            f"<td>{'' if r.verified else 'not verified'}</td></tr>"
-            for r in self.rows
-        )
-        notes = "".join(f"<li>{esc(n)}</li>" for n in self.notes)
-        return (
-            "<table class='izafunding-sisa'>"
-            f"<caption>SiSa {self.year}: {esc(self.scheme)} for {esc(self.recipient)}; deliver "
-            f"by {self.deadline.isoformat()}</caption>"
-            "<thead><tr><th>code</th><th>indicator</th><th>control</th><th>for</th>"
-            "<th>value</th><th>verified</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>" + (f"<ul>{notes}</ul>" if notes else "")
-        )
+        view = self.view()
+        table = attrs.evolve(view, notes=()).html(css_class="izafunding-sisa", heading_align=False)
+        return table + html_list([*view.notes, *self.notes])
 
     def __repr__(self) -> str:
         return (
