@@ -319,6 +319,7 @@ class Table:
         footer_labels: bool = False,
         span_labels: bool = False,
         alert: Iterable[int] = (),
+        alert_cells: Iterable[tuple[int, str]] = (),
     ) -> str:
         """
         The table as HTML (caption, ``thead``, ``tbody``, ``tfoot``), every text escaped.
@@ -331,16 +332,23 @@ class Table:
             span_labels: With *footer_labels*, whether that heading spans the empty cells
                 after it (``<th colspan='3'>total</th>``).
             alert: The total rows (by index) to draw attention to (a residue that is not zero).
+            alert_cells: The cells of total rows, by row index and column key, to draw
+                attention to (a stated total that is not the sum of its lines).
 
         A notes line with line breaks becomes one paragraph with ``<br>``.
         """
         esc = html.escape
         right = " style='text-align:right'"
         alerted = set(alert)
+        alerted_cells = set(alert_cells)
+        loud = "color:#b00;font-weight:bold"
 
-        def td(c: Column, v: object) -> str:
+        def td(c: Column, v: object, flagged: bool = False) -> str:
             text = c.text(v)
-            return f"<td{right if c.align == 'right' and text else ''}>{esc(text)}</td>"
+            styles = [*(["text-align:right"] if c.align == "right" and text else []),
+                      *([loud] if flagged else [])]
+            style = f" style='{';'.join(styles)}'" if styles else ""
+            return f"<td{style}>{esc(text)}</td>"
 
         def th(c: Column) -> str:
             style = right if heading_align and c.align == "right" else ""
@@ -358,8 +366,8 @@ class Table:
                 colspan = f" colspan='{span}'" if span > 1 else ""
                 out.append(f"<th{colspan}>{esc(c.text(v))}</th>")
                 cells = cells[span:]
-            out += [td(c, v) for c, v in cells]
-            style = " style='color:#b00;font-weight:bold'" if i in alerted else ""
+            out += [td(c, v, (i, c.key) in alerted_cells) for c, v in cells]
+            style = f" style='{loud}'" if i in alerted else ""
             return f"<tr{style}>{''.join(out)}</tr>"
 
         klass = f" class='{esc(css_class)}'" if css_class else ""

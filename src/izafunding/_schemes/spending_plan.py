@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money, RoundingMode
 from .._core.names import did_you_mean
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Table, html_list
 from ..errors import SchemeError, UnknownNameError
 
 
@@ -141,7 +143,7 @@ def _criteria(value: Iterable[tuple[str, str]] | Mapping[str, str]) -> tuple[tup
 
 @final
 @attrs.frozen(kw_only=True)
-class SpendingPlan:
+class SpendingPlan(Exportable):
     """
     A spending plan for one year of a grant (*bestedingsvoorstel*): numbered
     lines with owner, group and criterion, *p.m.* lines, subtotals per group
@@ -392,30 +394,84 @@ class SpendingPlan:
         lines += [f"- {f}" for f in self.findings()]
         return tuple(lines)
 
+    def table(self) -> Table:
+        """
+        The plan's table: one row per line (number, description, owner, group, criterion,
+        amount; a *p.m.* line's amount is empty), the subtotal per group, the total, the
+        budget available and the room remaining below.
+        """
+        return Table(
+            name="plan",
+            title=self.title,
+            columns=_PLAN_COLUMNS,
+            rows=[
+                (ln.number, ln.description, ln.owner, ln.group, ln.criterion, ln.amount)
+                for ln in self.lines
+            ],
+            footer=[
+                (label, None, None, None, None, amount)
+                for label, amount in [
+                    *((f"Subtotal {g}", a) for g, a in self.subtotals().items()),
+                    ("Total", self.total),
+                    ("Available", self.budget),
+                    ("Remaining room", self.remaining),
+                ]
+            ],
+            notes=(f"Source: {self.source}",),
+        )
+
+    def report(self) -> Report:
+        """The plan as it leaves the library: its lines and totals, findings, source."""
+        table = self.table()
+        return Report(
+            kind="spending plan",
+            title=table.title,
+            tables=(table,),
+            explanation=self.explain(),
+            sources=(self.source,),
+            findings=self.findings(),
+            inputs={
+                "title": self.title,
+                "year": self.year,
+                "budget": money_to_dict(self.budget),
+                "lines": [
+                    {
+                        "number": ln.number,
+                        "amount": None if ln.amount is None else money_to_dict(ln.amount),
+                    }
+                    for ln in self.lines
+                ],
+            },
+        )
+
     def render(self) -> str:
-        """The plan as a text table, with subtotals and findings."""
-        width = max(len(ln.description) for ln in self.lines)
-        width = min(width, 60)
+        """
+        The plan as text: its table's cells, the lines under their group's heading with the
+        group's subtotal, then the total, the budget and the room; and the findings.
+        """
+        table = self.table()
+        cells = table.text_cells()[1:]
+        body, foot = cells[: len(self.lines)], cells[len(self.lines) :]
+        width = min(max(len(ln.description) for ln in self.lines), 60)
         owner_w = max(len(ln.owner) for ln in self.lines)
+        label_w = width + owner_w + 6
         out = [f"{self.title}", f"Source: {self.source}", ""]
+        subtotals = dict(zip(self.groups(), foot, strict=False))
         for group in self.groups():
             out.append(group)
-            for ln in self.lines:
+            for ln, (number, desc, owner, _, crit, amount) in zip(self.lines, body, strict=True):
                 if ln.group != group:
                     continue
-                crit = f"({ln.criterion})" if ln.criterion else ""
+                crit = f"({crit})" if crit else ""
                 out.append(
-                    f"{ln.number:>3} {ln.description[:width]:<{width}}  {ln.owner:<{owner_w}}  "
-                    f"{crit:<3} {ln.amount_text():>12}"
+                    f"{number:>3} {desc[:width]:<{width}}  {owner:<{owner_w}}  "
+                    f"{crit:<3} {amount:>12}"
                 )
-            out.append(
-                f"{'':>3} {'Subtotal ' + group:<{width + owner_w + 6}} {self.subtotal(group):>12compact}"
-            )
+            label, *_, amount = subtotals[group]
+            out.append(f"{'':>3} {label:<{label_w}} {amount:>12}")
             out.append("")
-        label_w = width + owner_w + 6
-        out.append(f"{'':>3} {'Total':<{label_w}} {self.total:>12compact}")
-        out.append(f"{'':>3} {'Available':<{label_w}} {self.budget:>12compact}")
-        out.append(f"{'':>3} {'Remaining room':<{label_w}} {self.remaining:>12compact}")
+        for label, *_, amount in foot[len(subtotals) :]:
+            out.append(f"{'':>3} {label:<{label_w}} {amount:>12}")
         findings = self.findings()
         if findings:
             out += ["", "Findings:", *(f"- {f}" for f in findings)]
@@ -423,44 +479,23 @@ class SpendingPlan:
 
     def to_rows(self) -> list[dict[str, object]]:
         """Plain rows, one per line, ready for ``pandas.DataFrame(rows)``."""
-        return [
-            {
-                "number": ln.number,
-                "description": ln.description,
-                "owner": ln.owner,
-                "group": ln.group,
-                "criterion": ln.criterion,
-                "amount": None if ln.amount is None else ln.amount.amount,
-            }
-            for ln in self.lines
-        ]
+        return self.table().to_rows()
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        body = "".join(
-            f"<tr><td>{ln.number}</td><td>{esc(ln.description)}</td><td>{esc(ln.owner)}</td>"
-            f"<td>{esc(ln.group)}</td><td>{esc(ln.criterion or '')}</td>"
-            f"<td style='text-align:right'>{esc(ln.amount_text())}</td></tr>"
-            for ln in self.lines
+        table = attrs.evolve(self.table(), notes=()).html(
+            heading_align=False, footer_labels=True, span_labels=True
         )
-        foot = "".join(
-            f"<tr><th colspan='5'>{esc(label)}</th>"
-            f"<td style='text-align:right'>{esc(amount.format(compact=True))}</td></tr>"
-            for label, amount in [
-                *((f"subtotal {g}", a) for g, a in self.subtotals().items()),
-                ("total", self.total),
-                ("available", self.budget),
-                ("remaining room", self.remaining),
-            ]
-        )
-        findings = "".join(f"<li>{esc(str(f))}</li>" for f in self.findings())
-        return (
-            f"<div class='izafunding-plan'><table><caption>{esc(self.title)}</caption>"
-            "<thead><tr><th>#</th><th>line</th><th>owner</th><th>group</th><th>criterion</th>"
-            f"<th>amount</th></tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
-            + (f"<ul>{findings}</ul>" if findings else "")
-            + "</div>"
-        )
+        return f"<div class='izafunding-plan'>{table}{html_list(self.findings())}</div>"
+
+
+_PLAN_COLUMNS: Final = (
+    Column(key="number", title="#", kind=Kind.COUNT, format="plain", align="left"),
+    Column(key="description", title="line"),
+    Column(key="owner"),
+    Column(key="group"),
+    Column(key="criterion"),
+    Column(key="amount", kind=Kind.MONEY, format="compact_euros", missing="p.m."),
+)
 
 
 # -- multi-year budget tables ---------------------------------------------------------------
@@ -502,7 +537,7 @@ def _budget_lines(value: Iterable[BudgetLine]) -> tuple[BudgetLine, ...]:
 
 @final
 @attrs.frozen(kw_only=True)
-class BudgetTable:
+class BudgetTable(Exportable):
     """
     A multi-year budget table: lines with an amount per year and the totals
     the document states, checked against the sum of the lines.
@@ -573,69 +608,72 @@ class BudgetTable:
                 )
         return tuple(found)
 
+    def table(self) -> Table:
+        """
+        The budget table: one row per line with its amount per year; below, the sum of the
+        lines and the total the document states (empty for a year it states none).
+        """
+        stated = dict(self.stated_totals)
+        return Table(
+            name="budget",
+            title=self.title,
+            columns=(
+                Column(key="line", title=""),
+                *(
+                    Column(key=str(y), kind=Kind.MONEY, format="compact_euros")
+                    for y in self.years
+                ),
+            ),
+            rows=[(ln.label, *(ln.get(y) for y in self.years)) for ln in self.lines],
+            footer=(
+                ("Sum of lines", *(self.total(y) for y in self.years)),
+                (f"{self.total_label} (stated)", *(stated.get(y) for y in self.years)),
+            ),
+            notes=(f"Source: {self.source}",),
+        )
+
+    def report(self) -> Report:
+        """The budget table as it leaves the library: the lines, both totals, findings."""
+        table = self.table()
+        return Report(
+            kind="budget table",
+            title=table.title,
+            tables=(table,),
+            explanation=tuple(self.render().splitlines()),
+            sources=(self.source,),
+            findings=self.findings(),
+            inputs={
+                "lines": {
+                    ln.label: {str(y): money_to_dict(m) for y, m in ln.amounts}
+                    for ln in self.lines
+                },
+                "stated_totals": {str(y): money_to_dict(m) for y, m in self.stated_totals},
+            },
+        )
+
     def render(self) -> str:
         """The table as text, with the computed and stated totals and the findings."""
-        label_w = (
-            max(
-                len(s) for s in [*(ln.label for ln in self.lines), self.total_label, "Stated total"]
-            )
-            + 2
-        )
-        stated = dict(self.stated_totals)
+        cells = self.table().text_cells()
+        labels = [*(ln.label for ln in self.lines), self.total_label, "Stated total"]
+        label_w = max(len(s) for s in labels) + 2
         out = [self.title, f"Source: {self.source}", ""]
-        out.append(" " * label_w + "".join(f"{y:>14}" for y in self.years))
-        for ln in self.lines:
-            out.append(
-                f"{ln.label:<{label_w}}" + "".join(f"{ln.get(y):>14compact}" for y in self.years)
-            )
-        out.append(
-            f"{'Sum of lines':<{label_w}}"
-            + "".join(f"{self.total(y):>14compact}" for y in self.years)
-        )
-        out.append(
-            f"{self.total_label + ' (stated)':<{label_w}}"
-            + "".join(f"{stated[y]:>14compact}" if y in stated else f"{'':>14}" for y in self.years)
-        )
+        out += [f"{row[0]:<{label_w}}" + "".join(f"{c:>14}" for c in row[1:]) for row in cells]
         findings = self.findings()
         if findings:
             out += ["", "Findings:", *(f"- {f}" for f in findings)]
         return "\n".join(out)
 
     def to_rows(self) -> list[dict[str, object]]:
-        """Plain rows, one per line and the stated total, ready for ``pandas.DataFrame(rows)``."""
-        rows: list[dict[str, object]] = [
-            {"line": ln.label, **{str(y): ln.get(y).amount for y in self.years}}
-            for ln in self.lines
-        ]
-        stated = dict(self.stated_totals)
-        rows.append(
-            {
-                "line": f"{self.total_label} (stated)",
-                **{str(y): stated[y].amount for y in self.years if y in stated},
-            }
-        )
-        return rows
+        """
+        Plain rows, one per line and the stated total (``None`` for a year it states
+        none), ready for ``pandas.DataFrame(rows)``.
+        """
+        table = self.table()
+        return [*table.to_rows(), table.to_rows(footer=True)[-1]]
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        stated = dict(self.stated_totals)
-        head = "".join(f"<th>{y}</th>" for y in self.years)
-        body = "".join(
-            f"<tr><td>{esc(ln.label)}</td>"
-            + "".join(
-                f"<td style='text-align:right'>{esc(format(ln.get(y), 'compact'))}</td>"
-                for y in self.years
-            )
-            + "</tr>"
-            for ln in self.lines
+        wrong = [(1, str(y)) for y, m in self.stated_totals if self.total(y) != m]
+        table = attrs.evolve(self.table(), notes=()).html(
+            css_class="izafunding-budget", heading_align=False, footer_labels=True, alert_cells=wrong
         )
-        cells = "".join(
-            f"<td style='text-align:right{';color:#b00;font-weight:bold' if y in stated and stated[y] != self.total(y) else ''}'>"
-            f"{esc(format(stated[y], 'compact')) if y in stated else ''}</td>"
-            for y in self.years
-        )
-        return (
-            f"<table class='izafunding-budget'><caption>{esc(self.title)}</caption>"
-            f"<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody>"
-            f"<tfoot><tr><th>{esc(self.total_label)}</th>{cells}</tr></tfoot></table>"
-        )
+        return table + html_list(self.findings())
