@@ -82,6 +82,7 @@ def _objects() -> Iterator[tuple[str, object]]:
     ).sisa(2024)
     yield "azwa-estimates-2027-local", data.azwa_estimates(2027)
     yield "azwa-estimates-2029-regional", data.azwa_estimates(2029, "regional")
+    yield "azwa-estimate-zutphen-2027", data.azwa_estimates(2027).estimate("Zutphen")
     yield "funding-overview-zutphen", funding_overview("Zutphen")
     yield "funding-overview-deventer", funding_overview("Deventer")
     yield "proration-q1-2025", prorate(
