@@ -53,15 +53,11 @@ if TYPE_CHECKING:
     from ._scenarios.figures import Figure, LineFigures, MemberFigures
     from ._scenarios.inputs import CostLine, Offset, PartnerShortfall, Reduction
     from ._scenarios.scenario import Scenario
+    from ._schemes.final_settlement import FinalSettlement, YearContribution
     from ._schemes.grants import Grant
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
-    from ._schemes.settlement import (
-        ComponentSettlement,
-        FinalSettlement,
-        Settlement,
-        YearContribution,
-        YearSettlement,
-    )
+    from ._schemes.settlement import Settlement
+    from ._schemes.settlement_years import ComponentSettlement, YearSettlement
     from ._schemes.sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
     from ._schemes.spending_plan import (
         BudgetLine,
@@ -189,8 +185,8 @@ _LAZY: dict[str, str] = {
     "CommonFactor": "izafunding._transformation.milestones",
     "Comparison": "izafunding._scenarios.compare",
     "ComparisonRow": "izafunding._scenarios.compare",
-    "ComponentSettlement": "izafunding._schemes.settlement",
-    "FinalSettlement": "izafunding._schemes.settlement",
+    "ComponentSettlement": "izafunding._schemes.settlement_years",
+    "FinalSettlement": "izafunding._schemes.final_settlement",
     "CostLine": "izafunding._scenarios.inputs",
     "Distribution": "izafunding._transformation.risk",
     "Figure": "izafunding._scenarios.figures",
@@ -233,8 +229,8 @@ _LAZY: dict[str, str] = {
     "StatedKind": "izafunding._schemes.spending_plan",
     "TransformationGrant": "izafunding._transformation.grant",
     "TransformationSettlement": "izafunding._transformation.grant",
-    "YearContribution": "izafunding._schemes.settlement",
-    "YearSettlement": "izafunding._schemes.settlement",
+    "YearContribution": "izafunding._schemes.final_settlement",
+    "YearSettlement": "izafunding._schemes.settlement_years",
     "compare": "izafunding._scenarios.compare",
 }
 

@@ -255,7 +255,7 @@ class Grant:
         passed on to each member, and *agreement* what the region agreed
         between its members; see ``settlement.members(year)``.
         """
-        from .settlement import settle
+        from .settlement_engine import settle
 
         # issue 15: spending per municipality goes through the members' accounting.
         if transferred is not None or agreement is not None:

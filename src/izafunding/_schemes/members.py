@@ -579,7 +579,7 @@ def settle_region(
         SchemeError: Transfers for a year without spending per municipality,
             or the errors of :func:`account_members`.
     """
-    from .settlement import settle
+    from .settlement_engine import settle
 
     if agreement is None:
         agreement = RegionAgreement()
