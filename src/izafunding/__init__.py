@@ -58,7 +58,8 @@ if TYPE_CHECKING:
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
     from ._schemes.settlement import Settlement
     from ._schemes.settlement_years import ComponentSettlement, YearSettlement
-    from ._schemes.sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
+    from ._schemes.sisa import SisaReport, SisaRow
+    from ._schemes.sisa_shapes import SisaIndicator, SisaShape, SisaWording
     from ._schemes.spending_plan import (
         BudgetLine,
         BudgetTable,
@@ -218,11 +219,11 @@ _LAZY: dict[str, str] = {
     "ScheduleSettlement": "izafunding._transformation.outcomes",
     "Settlement": "izafunding._schemes.settlement",
     "ShareOfAreas": "izafunding._transformation.milestones",
-    "SisaIndicator": "izafunding._schemes.sisa",
+    "SisaIndicator": "izafunding._schemes.sisa_shapes",
     "SisaReport": "izafunding._schemes.sisa",
     "SisaRow": "izafunding._schemes.sisa",
-    "SisaShape": "izafunding._schemes.sisa",
-    "SisaWording": "izafunding._schemes.sisa",
+    "SisaShape": "izafunding._schemes.sisa_shapes",
+    "SisaWording": "izafunding._schemes.sisa_shapes",
     "SpendingPlan": "izafunding._schemes.spending_plan",
     "Stake": "izafunding._transformation.risk",
     "StatedFigure": "izafunding._schemes.spending_plan",
