@@ -11,6 +11,7 @@ import attrs
 
 from ..errors import AllocationError, RegionError, UnknownNameError
 from .allocation import Equal, ProRata
+from .validators import non_empty_text
 
 
 __all__ = ["InhabitantCount", "Member", "Municipality", "Region"]
@@ -24,10 +25,7 @@ def _check_code(instance: object, attribute: attrs.Attribute[str | None], value:
         raise RegionError(msg)
 
 
-def _check_name(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be a non-empty name (got {value!r})"
-        raise RegionError(msg)
+_check_name = non_empty_text(need="be a non-empty name", error=RegionError)
 
 
 @final

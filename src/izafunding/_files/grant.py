@@ -13,6 +13,7 @@ import attrs
 
 from .. import data
 from .._core.money import Money
+from .._core.names import suggestion_hint
 from .._core.regions import Region
 from .._schemes.grants import Grant
 from .._schemes.rules import Scheme
@@ -320,8 +321,7 @@ def _award_names(
         pass
     if municipality is None and region is None:
         known = [*gala, *iza]
-        close = data.closest_names(name, known)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = suggestion_hint(data.closest_names(name, known))
         msg = (
             f"{name!r} is neither a municipality of the Brede SPUK table nor a region of "
             f"the SPUK-IZA table{hint}"

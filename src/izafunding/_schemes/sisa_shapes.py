@@ -8,6 +8,7 @@ from typing import Final, TypeAlias, final
 import attrs
 
 from .._core.money import Money
+from .._core.validators import non_empty_text
 from ..errors import SchemeError, UnknownNameError
 
 
@@ -52,10 +53,7 @@ def _check_control(instance: object, attribute: attrs.Attribute[str], value: obj
         raise SchemeError(msg)
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be a non-empty text (got {value!r})"
-        raise SchemeError(msg)
+_check_text = non_empty_text()
 
 
 def _years(value: object) -> tuple[int, ...]:

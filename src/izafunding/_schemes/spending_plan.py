@@ -11,6 +11,7 @@ import attrs
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money, RoundingMode
 from .._core.names import did_you_mean
+from .._core.validators import non_empty_text
 from .._render.exportable import Exportable
 from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Table, html_list
@@ -33,10 +34,7 @@ __all__ = [
 _ZERO = Money(0)
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be non-empty text (got {value!r})"
-        raise SchemeError(msg)
+_check_text = non_empty_text()
 
 
 def _check_optional_amount(
