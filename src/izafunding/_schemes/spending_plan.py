@@ -12,6 +12,7 @@ from .._core.findings import Finding, FindingKind
 from .._core.money import Money, RoundingMode
 from .._core.names import did_you_mean
 from .._core.validators import non_empty_text
+from .._render import formats
 from .._render.exportable import Exportable
 from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Table, html_list
@@ -81,7 +82,7 @@ class PlanLine:
         """The amount in whole euros, or ``p.m.``."""
         if self.amount is None:
             return "p.m."
-        return self.amount.format(compact=True)
+        return formats.compact_euros(self.amount)
 
 
 class StatedKind(enum.Enum):
