@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from ._scenarios.figures import Figure, LineFigures, MemberFigures
     from ._scenarios.inputs import CostLine, Offset, PartnerShortfall, Reduction
     from ._scenarios.scenario import Scenario
+    from ._schemes.budget_table import BudgetLine, BudgetTable
     from ._schemes.final_settlement import FinalSettlement, YearContribution
     from ._schemes.grants import Grant
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
@@ -60,14 +61,7 @@ if TYPE_CHECKING:
     from ._schemes.settlement_years import ComponentSettlement, YearSettlement
     from ._schemes.sisa import SisaReport, SisaRow
     from ._schemes.sisa_shapes import SisaIndicator, SisaShape, SisaWording
-    from ._schemes.spending_plan import (
-        BudgetLine,
-        BudgetTable,
-        PlanLine,
-        SpendingPlan,
-        StatedFigure,
-        StatedKind,
-    )
+    from ._schemes.spending_plan import PlanLine, SpendingPlan, StatedFigure, StatedKind
     from ._transformation.grant import (
         LateAccounting,
         PartnerLine,
@@ -181,8 +175,8 @@ __version__ = "0.1.0.dev0"
 # public names load on first use, so `import izafunding` stays fast (PEP 562).
 _LAZY: dict[str, str] = {
     "AllAreas": "izafunding._transformation.milestones",
-    "BudgetLine": "izafunding._schemes.spending_plan",
-    "BudgetTable": "izafunding._schemes.spending_plan",
+    "BudgetLine": "izafunding._schemes.budget_table",
+    "BudgetTable": "izafunding._schemes.budget_table",
     "CommonFactor": "izafunding._transformation.milestones",
     "Comparison": "izafunding._scenarios.compare",
     "ComparisonRow": "izafunding._scenarios.compare",
