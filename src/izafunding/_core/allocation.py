@@ -13,7 +13,6 @@ import attrs
 
 from .._render import formats
 from .._render.exportable import Exportable
-from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Rule, Table
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
 from .findings import Finding, FindingKind
@@ -826,6 +825,8 @@ class Allocation(Exportable, Mapping[Recipient, Money]):
                     amount=self.residue,
                 )
             )
+        from .._render.json_export import money_to_dict  # only when a report is asked for
+
         return Report(
             kind="allocation",
             title=table.title,
