@@ -1387,6 +1387,19 @@ class Scenario:
 
         return parse_scenario_toml(text, source)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The scenario as JSON-safe data; ``Scenario.from_dict`` reads it back equal."""
+        from .._files.dicts import scenario_to_dict
+
+        return scenario_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+        """The scenario of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import scenario_from_dict
+
+        return scenario_from_dict(data)
+
 
 def _without(figures: LineFigures, dropped: set[str], shortfall: PartnerShortfall) -> CostLine:
     """A cost line in which the *dropped* partners pay nothing."""

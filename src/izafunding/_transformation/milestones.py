@@ -229,6 +229,19 @@ class Milestone:
         """What is spent before it is known whether it is reached: the money at risk."""
         return self.amount - self.withheld
 
+    def to_dict(self) -> dict[str, Any]:
+        """The milestone as JSON-safe data; ``Milestone.from_dict`` reads it back equal."""
+        from .._files.dicts import milestone_to_dict
+
+        return milestone_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
+        """The milestone of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import milestone_from_dict
+
+        return milestone_from_dict(data)
+
 
 # -- when a milestone counts as reached: the plan's rule -----------------------------------
 
@@ -972,6 +985,19 @@ class MilestoneSchedule:
             "<th>areas</th><th>bearer</th></tr></thead>"
             f"<tbody>{body}</tbody></table>"
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The schedule as JSON-safe data; ``MilestoneSchedule.from_dict`` reads it back equal."""
+        from .._files.dicts import schedule_to_dict
+
+        return schedule_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MilestoneSchedule:
+        """The schedule of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import schedule_from_dict
+
+        return schedule_from_dict(data)
 
 
 _K = TypeVar("_K")
