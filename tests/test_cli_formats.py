@@ -212,3 +212,20 @@ def test_an_unwritable_output_is_one_line(capsys: pytest.CaptureFixture[str], tm
     assert code == 2
     assert err.startswith("izafunding award: error: ")
     assert "cannot write the file" in err
+
+
+def test_a_command_builds_only_its_own_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    """main() builds only the parser of the command it runs; the names list matches every parser."""
+    import argparse
+
+    from izafunding import cli
+
+    every = build_parser()
+    sub = next(a for a in every._actions if isinstance(a, argparse._SubParsersAction))
+    assert tuple(sub.choices) == cli._NAMES == COMMANDS
+    only = build_parser("award")
+    sub = next(a for a in only._actions if isinstance(a, argparse._SubParsersAction))
+    assert tuple(sub.choices) == ("award",)
+    with pytest.raises(SystemExit):
+        main(["awrd", "Zutphen"])
+    assert "unknown choice 'awrd' (choose from 'allocate', 'example', 'scenario', 'settle', 'award', 'risk', 'overview', 'sisa')" in capsys.readouterr().err

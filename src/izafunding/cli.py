@@ -402,6 +402,10 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
 )
 
 
+# The subcommands' names, in the order of _COMMANDS.
+_NAMES: Final = ("allocate", "example", "scenario", "settle", "award", "risk", "overview", "sisa")
+
+
 class _ArgumentParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line in words, with exit code 2."""
 
@@ -421,17 +425,23 @@ _ARGPARSE_WORDS: Final = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """
+    The argument parser with every subcommand, or with only *command*'s when it names one (what
+    :func:`main` builds to run a command: the others' options need not be made).
+    """
     parser: argparse.ArgumentParser = _ArgumentParser(
         prog="izafunding",
         description="Dutch municipal health funding (SPUK IZA, GALA, transformatiemiddelen), exact.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in _COMMANDS:
+    adders = _COMMANDS
+    if command is not None and command in _NAMES:
+        adders = (_COMMANDS[_NAMES.index(command)],)
+    for add in adders:
         add(sub)
-    for command in sub.choices.values():
-        _add_output_options(command)
+    for subparser in sub.choices.values():
+        _add_output_options(subparser)
     return parser
 
 
@@ -523,8 +533,9 @@ def _write(args: argparse.Namespace, content: str | bytes) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(words[0] if words else None)
+    args = parser.parse_args(words)
     handler: Handler = args.handler
     try:
         output = _export(args, handler(args))
