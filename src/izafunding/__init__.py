@@ -13,21 +13,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._core.allocation import (
-    Allocation,
-    AllocationKey,
-    Composite,
-    Equal,
-    Fixed,
-    HalfUpEach,
-    LargestRemainder,
-    ProRata,
-    Rounding,
-    allocate,
-)
-from ._core.money import Money, RoundingMode
-from ._core.periods import Period
-from ._core.proration import Proration, ProrationBasis, prorate
 from .errors import (
     AllocationError,
     DistributionTooLargeError,
@@ -47,7 +32,22 @@ from .errors import (
 
 
 if TYPE_CHECKING:
+    from ._core.allocation import (
+        Allocation,
+        AllocationKey,
+        Composite,
+        Equal,
+        Fixed,
+        HalfUpEach,
+        LargestRemainder,
+        ProRata,
+        Rounding,
+        allocate,
+    )
     from ._core.findings import Finding, FindingKind
+    from ._core.money import Money, RoundingMode
+    from ._core.periods import Period
+    from ._core.proration import Proration, ProrationBasis, prorate
     from ._scenarios.base import MemberSplit
     from ._scenarios.compare import Comparison, ComparisonRow, compare
     from ._scenarios.figures import Figure, LineFigures, MemberFigures
@@ -180,9 +180,25 @@ __all__ = [
 __version__ = "0.1.0.dev0"
 
 
-# The core (money, periods, allocation, errors) is imported at once; the rest of the
-# public names load on first use, so `import izafunding` stays fast (PEP 562).
+# The errors are imported at once; every other public name (the core too) loads on first use, so
+# `import izafunding` stays fast and a command of the command line loads only what it uses (PEP 562).
 _LAZY: dict[str, str] = {
+    "Allocation": "izafunding._core.allocation",
+    "AllocationKey": "izafunding._core.allocation",
+    "Composite": "izafunding._core.allocation",
+    "Equal": "izafunding._core.allocation",
+    "Fixed": "izafunding._core.allocation",
+    "HalfUpEach": "izafunding._core.allocation",
+    "LargestRemainder": "izafunding._core.allocation",
+    "ProRata": "izafunding._core.allocation",
+    "Rounding": "izafunding._core.allocation",
+    "allocate": "izafunding._core.allocation",
+    "Money": "izafunding._core.money",
+    "RoundingMode": "izafunding._core.money",
+    "Period": "izafunding._core.periods",
+    "Proration": "izafunding._core.proration",
+    "ProrationBasis": "izafunding._core.proration",
+    "prorate": "izafunding._core.proration",
     "AllAreas": "izafunding._transformation.milestones",
     "BudgetLine": "izafunding._schemes.spending_plan",
     "BudgetTable": "izafunding._schemes.spending_plan",

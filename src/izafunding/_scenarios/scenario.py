@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, final
 
@@ -728,6 +728,29 @@ class Scenario(Exportable):
         from .._files.scenario import parse_scenario_toml
 
         return parse_scenario_toml(text, source)
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        The scenario's receipt (every figure, rule and finding, as for every result), whose
+        ``inputs`` are the scenario itself as JSON-safe data: ``Scenario.from_dict`` reads either
+        back, equal to this scenario.
+        """
+        from .._files.dicts import scenario_to_dict
+        from .._render.json_export import receipt
+
+        return receipt(attrs.evolve(self.report(), inputs=scenario_to_dict(self)))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+        """
+        The scenario of :meth:`to_dict`'s receipt, or of its ``inputs`` alone; malformed data
+        raises an ``InputFileError``.
+        """
+        from .._files.dicts import scenario_from_dict
+
+        if isinstance(data, Mapping) and str(data.get("format", "")).startswith("izafunding-receipt"):
+            data = data.get("inputs")  # type: ignore[assignment]
+        return scenario_from_dict(data)
 
 
 def _group_rank(split: Split, order: list[Split]) -> tuple[int, int]:
