@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         YearContribution,
         YearSettlement,
     )
+    from ._schemes.overview import FundingOverview, OverviewFigure, funding_overview
     from ._schemes.sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
     from ._schemes.spending_plan import (
         BudgetLine,
@@ -114,6 +115,7 @@ __all__ = [
     "Fixed",
     "FloatNotAllowedError",
     "FundingError",
+    "FundingOverview",
     "Grant",
     "HalfUpEach",
     "InputFileError",
@@ -134,6 +136,7 @@ __all__ = [
     "MoneyError",
     "Offset",
     "OverspendRule",
+    "OverviewFigure",
     "ParseError",
     "PartnerLine",
     "PartnerShortfall",
@@ -174,6 +177,7 @@ __all__ = [
     "YearSettlement",
     "allocate",
     "compare",
+    "funding_overview",
     "prorate",
 ]
 
@@ -212,6 +216,7 @@ _LAZY: dict[str, str] = {
     "Figure": "izafunding._scenarios.figures",
     "Finding": "izafunding._core.findings",
     "FindingKind": "izafunding._core.findings",
+    "FundingOverview": "izafunding._schemes.overview",
     "Grant": "izafunding._schemes.grants",
     "LateAccounting": "izafunding._transformation.grant",
     "LineFigures": "izafunding._scenarios.figures",
@@ -226,6 +231,7 @@ _LAZY: dict[str, str] = {
     "Mitigation": "izafunding._transformation.mitigation",
     "Offset": "izafunding._scenarios.inputs",
     "OverspendRule": "izafunding._schemes.members",
+    "OverviewFigure": "izafunding._schemes.overview",
     "PartnerLine": "izafunding._transformation.grant",
     "PartnerShortfall": "izafunding._scenarios.inputs",
     "PassThrough": "izafunding._transformation.grant",
@@ -252,6 +258,7 @@ _LAZY: dict[str, str] = {
     "YearContribution": "izafunding._schemes.settlement",
     "YearSettlement": "izafunding._schemes.settlement",
     "compare": "izafunding._scenarios.compare",
+    "funding_overview": "izafunding._schemes.overview",
 }
 
 
