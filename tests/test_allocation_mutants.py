@@ -58,6 +58,14 @@ class TestWeightBound:
         assert key.weights == (("a", Fraction(0)), ("b", Fraction(3)), ("c", Fraction(3, 2)))
         assert key.describe("c") == "weight 1,5 of 4,5"
 
+    def test_weights_all_decimal(self) -> None:
+        """Weights that are all Decimals (none an int) are split exactly."""
+        key = ProRata({"a": Decimal("0.5"), "b": Decimal("1.5")})
+        assert key.total_weight == 2
+        assert key.integer_shares() == ((1, 3), 4)
+        alloc = allocate(Money(10), key, rounding=LargestRemainder())
+        assert dict(alloc) == {"a": Money("2.50"), "b": Money("7.50")}
+
     def test_custom_denominator_at_the_bound(self) -> None:
         """A custom key's denominator below 10^100 is used; 10^100 is refused."""
         big = 10**100 - 1
@@ -86,6 +94,11 @@ class TestLargestRemainderOrder:
         )
         assert dict(alloc) == {"a": Money("0.02"), "b": Money("0.05"), "c": Money("0.03")}
         assert [alloc.extra_units(r) for r in alloc] == [1, 0, 0]
+
+    def test_larger_remainder_beats_first_name(self) -> None:
+        """One cent by 1:1:2: c's remainder (2/4) beats a's (1/4), though a sorts first."""
+        alloc = allocate(Money("0.01"), ProRata({"a": 1, "b": 1, "c": 2}), rounding=LargestRemainder())
+        assert dict(alloc) == {"a": Money(0), "b": Money(0), "c": Money("0.01")}
 
     def test_negative_total(self) -> None:
         """A negative total (a repayment) is split with the same parts, negated."""
