@@ -180,7 +180,12 @@ class AllocationKey(Protocol):
 
 def _shares_of(key: AllocationKey) -> dict[Recipient, Fraction]:
     nums, den = key.integer_shares()
-    return {r: Fraction(n, den) for r, n in zip(key.recipients, nums, strict=True)}
+    recipients = tuple(key.recipients)
+    if not isinstance(key, (Equal, ProRata, Fixed, Composite)):
+        # A key of the user's own making inside a Composite is checked as allocate() checks
+        # one given on its own, so that the mix conserves the money too.
+        _check_custom_shares(key, recipients, nums, den)
+    return {r: Fraction(n, den) for r, n in zip(recipients, nums, strict=True)}
 
 
 def _check_key(key: object) -> AllocationKey:
