@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ._scenarios.scenario import Scenario
     from ._schemes.grants import Grant
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
+    from ._schemes.overview import FundingOverview, OverviewFigure, funding_overview
     from ._schemes.settlement import (
         ComponentSettlement,
         FinalSettlement,
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
         YearContribution,
         YearSettlement,
     )
-    from ._schemes.overview import FundingOverview, OverviewFigure, funding_overview
     from ._schemes.sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
     from ._schemes.spending_plan import (
         BudgetLine,
