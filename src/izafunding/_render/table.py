@@ -65,6 +65,8 @@ class Kind(enum.Enum):
     TEXT = "text"
     #: A calendar date (``date``).
     DATE = "date"
+    #: Yes or no (``bool``), e.g. whether a milestone was reached.
+    FLAG = "flag"
 
 
 #: The formatter a column uses unless it names another, per kind.
@@ -76,6 +78,7 @@ _DEFAULT_FORMAT: Mapping[Kind, str] = {
     Kind.COUNT: "count",
     Kind.TEXT: "text",
     Kind.DATE: "iso",
+    Kind.FLAG: "yes_no",
 }
 
 _TYPES: Mapping[Kind, tuple[type, ...]] = {
@@ -86,6 +89,7 @@ _TYPES: Mapping[Kind, tuple[type, ...]] = {
     Kind.COUNT: (int,),
     Kind.TEXT: (str,),
     Kind.DATE: (date,),
+    Kind.FLAG: (bool,),
 }
 
 
@@ -146,7 +150,7 @@ class Column:
     missing: str = ""
     align: str = attrs.field(
         default=attrs.Factory(
-            lambda self: "left" if self.kind in (Kind.TEXT, Kind.DATE) else "right",
+            lambda self: "left" if self.kind in (Kind.TEXT, Kind.DATE, Kind.FLAG) else "right",
             takes_self=True,
         )
     )
@@ -165,7 +169,9 @@ class Column:
         """Refuse a cell that is not of the column's kind (a float above all)."""
         if value is None or (isinstance(value, str) and self.kind is not Kind.TEXT):
             return
-        ok = isinstance(value, _TYPES[self.kind]) and not isinstance(value, bool)
+        ok = isinstance(value, _TYPES[self.kind]) and (
+            self.kind is Kind.FLAG or not isinstance(value, bool)
+        )
         if not ok:
             msg = (
                 f"the cell {where} of column {self.key!r} must be "
