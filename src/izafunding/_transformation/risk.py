@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -13,6 +12,7 @@ from typing import Any, Final, final
 import attrs
 
 from .._core.money import Money, RoundingMode, check_number_size
+from .._render import formats
 from .._render.exportable import Exportable
 from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Table
@@ -132,27 +132,18 @@ class Stake:
     chances: tuple[Fraction, ...] = attrs.field(converter=_chances_converter)
 
 
+# Kept for the command renderer (_commands.py, owned by another change), which imports them:
+# remove once it uses _render.formats.
+_fmt_fraction_euros = formats.approx_euros
+
+
 def _fmt_pct(p: Fraction, *, fixed: bool = False) -> str:
-    """
-    A probability as a Dutch percentage: whole when exact ('90%'), else two
-    decimals rounded half up ('12,35%'); with *fixed* always two decimals.
-    """
-    pct = p * 100
-    if pct.denominator == 1 and not fixed:
-        return f"{pct.numerator}%"
-    rounded = Money.from_fraction(pct, rounding=RoundingMode.HALF_UP)
-    return f"{str(rounded.amount).replace('.', ',')}%"
-
-
-def _fmt_fraction_euros(value: Fraction) -> str:
-    """Exact euros in Dutch notation; an amount with sub-cents shows '≈' and cents."""
-    rounded = Money.from_fraction(value, rounding=RoundingMode.HALF_UP)
-    return str(rounded) if rounded.as_fraction() == value else f"≈ {rounded}"
-
+    """Re-export of :func:`.formats.percent` (*fixed*: :func:`.formats.percent_fixed`) for _commands.py."""
+    return formats.percent_fixed(p) if fixed else formats.percent(p)
 
 
 @final
-class Distribution(Mapping[Money, Fraction]):
+class Distribution(Exportable, Mapping[Money, Fraction]):
     """
     An exact probability distribution of amounts: a read-only mapping
     amount -> probability, in ascending order of amount, whose
@@ -284,20 +275,40 @@ class Distribution(Mapping[Money, Fraction]):
         (euros), probability, cumulative P(≤ amount) and exceedance
         P(> amount), all exact.
         """
-        rows: list[dict[str, object]] = []
+        return self.table().to_rows()
+
+    def _cells(self) -> Iterator[tuple[Money, Fraction, Fraction, Fraction]]:
         cumulative = 0
         den = self._denominator
         for cents, n in zip(self._cents, self._numerators, strict=True):
             cumulative += n
-            rows.append(
-                {
-                    "amount": Money.from_cents(cents).amount,
-                    "probability": Fraction(n, den),
-                    "cumulative": Fraction(cumulative, den),
-                    "exceedance": Fraction(den - cumulative, den),
-                }
+            yield (
+                Money.from_cents(cents),
+                Fraction(n, den),
+                Fraction(cumulative, den),
+                Fraction(den - cumulative, den),
             )
-        return rows
+
+    def table(self) -> Table:
+        """Per amount its probability, P(≤ amount) and P(> amount)."""
+        return Table(name="distribution", title="Distribution", columns=_RISK_COLUMNS[1:], rows=self._cells())
+
+    def report(self) -> Report:
+        """The distribution as a :class:`~izafunding._render.table.Report`."""
+        return Report(
+            kind="distribution",
+            title=f"Distribution of {len(self)} amounts",
+            tables=(self.table(),),
+            explanation=(f"mean {formats.approx_euros(self.mean)}",),
+        )
+
+    def plot(self, level: Fraction = DEFAULT_LEVELS[0]) -> Any:
+        """Bars of probability and the cumulative curve, the amount at *level* marked (extra ``plot``)."""
+        from .._render.charts import distribution_chart
+
+        return distribution_chart(
+            "Distribution", list(self.items()), level=_check_level(level), quantile=self.quantile(level)
+        )
 
 
 _RISK_COLUMNS = (
@@ -578,10 +589,7 @@ class RepaymentRisk(Exportable):
 
     def table(self) -> Table:
         """The exact distribution: per amount its probability, P(≤ amount) and P(> amount)."""
-        rows = [
-            (self.bearer, Money(r["amount"]), r["probability"], r["cumulative"], r["exceedance"])  # type: ignore[arg-type]
-            for r in self._exact().to_rows()
-        ]
+        rows = [(self.bearer, *cells) for cells in self._exact()._cells()]
         return Table(
             name="distribution",
             title=f"Repayment borne by {self.bearer}",
@@ -630,44 +638,45 @@ class RepaymentRisk(Exportable):
             f"{self.bearer}: {len(self.stakes)} milestone{'' if len(self.stakes) == 1 else 's'}, "
             f"exposure (worst case) {self.worst_case}"
             + (f" of {self.exposure} advanced" if self.worst_case != self.exposure else ""),
-            f"  expected repayment: {_fmt_fraction_euros(self.expected)}"
+            f"  expected repayment: {formats.approx_euros(self.expected)}"
             + ("" if len(self.weights) == 1 else f" (over {len(self.weights)} scenarios of a common factor)"),
         ]
         for level in levels:
             lines.append(
-                f"  not exceeded with {_fmt_pct(_check_level(level))} probability: "
+                f"  not exceeded with {formats.percent(_check_level(level))} probability: "
                 f"{self.quantile(level)}"
             )
         for s in self.stakes:
             lines.append(
                 f"  - {s.name}: {s.amount} at risk, missed with probability "
-                f"{_fmt_pct(self.probability_missed(s.name))}"
+                f"{formats.percent(self.probability_missed(s.name))}"
             )
         return tuple(lines)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        rows = self.to_rows()
-        body = "".join(
-            f"<tr><td style='text-align:right'>{esc(str(Money(r['amount'])))}</td>"  # type: ignore[arg-type]
-            f"<td style='text-align:right'>{esc(_fmt_pct(r['probability']))}</td>"  # type: ignore[arg-type]
-            f"<td style='text-align:right'>{esc(_fmt_pct(r['cumulative']))}</td></tr>"  # type: ignore[arg-type]
-            for r in rows[:64]
+        table = self.table()
+        more = len(table.rows) - _HTML_ROWS
+        view = attrs.evolve(
+            table,
+            title=(
+                f"Repayment borne by {self.bearer}: expected {formats.approx_euros(self.expected)}, "
+                f"worst case {self.worst_case}"
+            ),
+            columns=[attrs.evolve(c, shown=c.key in ("amount", "probability", "cumulative")) for c in table.columns],
+            rows=table.rows[:_HTML_ROWS],
+            footer=[(None, f"… {more} more outcomes", None, None, None)] if more > 0 else [],
         )
-        more = f"<tr><td colspan='3'>… {len(rows) - 64} more outcomes</td></tr>" if len(rows) > 64 else ""
-        return (
-            "<table class='izafunding-risk'>"
-            f"<caption>Repayment borne by {esc(self.bearer)}: expected "
-            f"{esc(_fmt_fraction_euros(self.expected))}, worst case {esc(str(self.worst_case))}</caption>"
-            "<thead><tr><th>repayment</th><th>probability</th><th>P(≤)</th></tr></thead>"
-            f"<tbody>{body}{more}</tbody></table>"
-        )
+        return view.html(css_class="izafunding-risk", heading_align=False, footer_labels=True, span_labels=True)
 
     def __repr__(self) -> str:
         return (
             f"<RepaymentRisk of {self.bearer!r}: {len(self.stakes)} milestones, exposure "
-            f"{self.exposure}, expected {_fmt_fraction_euros(self.expected)}>"
+            f"{self.exposure}, expected {formats.approx_euros(self.expected)}>"
         )
+
+
+#: The outcomes the HTML view shows before it says how many more there are.
+_HTML_ROWS: Final = 64
 
 
 def _count_sums(amounts: Sequence[int], limit: int) -> int | None:
@@ -733,7 +742,7 @@ def _mixture(stakes: Sequence[Stake], weights: Sequence[Fraction]) -> Distributi
 
 @final
 @attrs.frozen(eq=False)
-class RiskProfile(Mapping[str, RepaymentRisk]):
+class RiskProfile(Exportable, Mapping[str, RepaymentRisk]):
     """
     The repayment risk per bearer: a read-only mapping bearer ->
     :class:`RepaymentRisk`, with a combined view of all bearers together.
@@ -790,7 +799,54 @@ class RiskProfile(Mapping[str, RepaymentRisk]):
 
     def to_rows(self) -> list[dict[str, object]]:
         """Every bearer's distribution in one long table (a ``bearer`` column first)."""
-        return [row for r in self.risks for row in r.to_rows()]
+        return self.table().to_rows()
+
+    def table(self) -> Table:
+        """Every bearer's distribution in one long table (a ``bearer`` column first)."""
+        return Table(
+            name="distribution",
+            title="Repayment risk per bearer",
+            columns=_RISK_COLUMNS,
+            rows=[row for r in self.risks for row in r.table().rows],
+        )
+
+    def summary(self, levels: Sequence[Fraction] = DEFAULT_LEVELS) -> Table:
+        """
+        One row per bearer for a budget's risk section: exposure, exact expected repayment
+        (and rounded to cents), and the amount not exceeded at each level.
+        """
+        checked = [_check_level(level) for level in levels]
+        return Table(
+            name="summary",
+            title="Risk section: repayment per bearer",
+            columns=(
+                Column(key="bearer"),
+                Column(key="exposure", title="worst case", kind=Kind.MONEY),
+                Column(key="expected", title="expected", kind=Kind.EXACT_MONEY, format="approx_euros"),
+                *(
+                    Column(key=_level_name(level), title=f"{formats.percent(level)} not exceeded", kind=Kind.MONEY)
+                    for level in checked
+                ),
+            ),
+            rows=[
+                (r.bearer, r.worst_case, r.expected, *(r.quantile(level) for level in checked))
+                for r in self.risks
+            ],
+        )
+
+    def report(self) -> Report:
+        """The profile as a :class:`~izafunding._render.table.Report`: distributions and summary."""
+        return Report(
+            kind="risk profile",
+            title="Repayment risk per bearer",
+            tables=(self.table(), self.summary()),
+            explanation=self.explain(),
+            inputs={r.bearer: r.report().inputs for r in self.risks},
+        )
+
+    def plot(self, level: Fraction = DEFAULT_LEVELS[0]) -> Any:
+        """The combined distribution (every bearer's stakes together) as a chart (extra ``plot``)."""
+        return self.combined.plot(level)
 
     def explain(self, levels: Sequence[Fraction] = DEFAULT_LEVELS) -> tuple[str, ...]:
         """Each bearer's lines for the risk section (see :meth:`RepaymentRisk.explain`)."""
@@ -801,7 +857,7 @@ class RiskProfile(Mapping[str, RepaymentRisk]):
 
     def __repr__(self) -> str:
         inner = ", ".join(
-            f"{r.bearer!r}: exposure {r.worst_case}, expected {_fmt_fraction_euros(r.expected)}"
+            f"{r.bearer!r}: exposure {r.worst_case}, expected {formats.approx_euros(r.expected)}"
             for r in self.risks
         )
         return f"<RiskProfile {{{inner}}}>"
