@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Final, final
+from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
 
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Rule, Table
 from .._schemes.grants import FrozenMap, Grant
 from .._schemes.rules import CapReading, DeterminationKind, Scheme
 from .._schemes.settlement import Settlement
@@ -507,7 +509,7 @@ class PartnerLine:
 
 @final
 @attrs.frozen(kw_only=True)
-class TransformationSettlement:
+class TransformationSettlement(Exportable):
     """
     The settlement (*vaststelling*) of a transformation grant: per milestone
     (:attr:`milestones`), per year under the scheme's rules (:attr:`years`),
@@ -799,6 +801,13 @@ class TransformationSettlement:
         repayable beyond the milestones' own figures is shown in the last
         year, so the column adds up to :attr:`repayable`.
         """
+        return self.table().to_rows()
+
+    def table(self) -> Table:
+        """
+        Per year: advance, costs, SiSa book-year costs, and the milestones set and repaid
+        (the last year carries what the determination over the period adds, see :meth:`to_rows`).
+        """
         sisa = self.sisa
         years = list(self.grant.advances.items())
         repaid: list[Money] = []
@@ -809,30 +818,59 @@ class TransformationSettlement:
             determined.append(sum((o.determined for o in outcomes), Money(0)))
         if repaid:
             repaid[-1] += self.repayable - sum(repaid, Money(0))
-        return [
-            {
-                "year": year,
-                "advance": advance.amount,
-                "costs": self.costs.get(year, Money(0)).amount,
-                "sisa_costs": sisa.get(year, Money(0)).amount,
-                "determined": d.amount,
-                "repayable": r.amount,
-            }
-            for (year, advance), d, r in zip(years, determined, repaid, strict=True)
-        ]
+        return Table(
+            name="years",
+            title=(
+                f"{self.grant.scheme.label} for {self.grant.recipient}: set {self.determined}, "
+                f"repaid {self.repayable}"
+            ),
+            columns=_YEAR_COLUMNS,
+            rows=[
+                (year, advance, self.costs.get(year, Money(0)), sisa.get(year, Money(0)), d, r)
+                for (year, advance), d, r in zip(years, determined, repaid, strict=True)
+            ],
+        )
+
+    def report(self) -> Report:
+        """The settlement as a :class:`~izafunding._render.table.Report`: per year and per milestone."""
+        g = self.grant
+        rule = g.schedule.rule
+        return Report(
+            kind="transformation settlement",
+            title=f"Settlement of {g.scheme.label} for {g.recipient}",
+            tables=(self.table(), self.milestones.table()),
+            explanation=self.explain(),
+            rules=(
+                Rule(text=rule.describe(), source=rule.source),
+                Rule(text=f"art. 10(3): {g._cap_note()}", source=f"{g.scheme.label}, art. 10(3)"),
+                *(Rule(text=r.describe(), source=r.source) for r in g.late_accounting),
+            ),
+            findings=self.findings,
+            inputs={
+                "recipient": g.recipient,
+                "costs": {str(y): money_to_dict(m) for y, m in self.costs.items()},
+                "revenues": {str(y): money_to_dict(m) for y, m in self.revenues.items()},
+                "reached_in": {o.name: list(o.reached_in) for o in self.milestones.outcomes},
+            },
+        )
+
+    def plot(self) -> Any:
+        """The year-by-year settlement as a waterfall per year (extra ``plot``)."""
+        return self.years.plot()
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        body = "".join(
-            "<tr>" + "".join(f"<td style='text-align:right'>{esc(str(v))}</td>" for v in row.values()) + "</tr>"
-            for row in self.to_rows()
-        )
         return (
-            "<table class='izafunding-transformation'>"
-            f"<caption>{esc(self.grant.scheme.label)} for {esc(self.grant.recipient)}: set "
-            f"{esc(str(self.determined))}, repaid {esc(str(self.repayable))}</caption>"
-            "<thead><tr><th>year</th><th>advance</th><th>costs</th><th>SiSa costs</th>"
-            "<th>set</th><th>repaid</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>"
+            self.table().html(css_class="izafunding-transformation", heading_align=False)
             + self.milestones._repr_html_()
         )
+
+
+#: The columns of a transformation settlement per year.
+_YEAR_COLUMNS: Final = (
+    Column(key="year", kind=Kind.COUNT, format="plain"),
+    Column(key="advance", kind=Kind.MONEY),
+    Column(key="costs", kind=Kind.MONEY),
+    Column(key="sisa_costs", title="SiSa costs", kind=Kind.MONEY),
+    Column(key="determined", title="set", kind=Kind.MONEY),
+    Column(key="repayable", title="repaid", kind=Kind.MONEY),
+)
