@@ -316,6 +316,7 @@ class Table:
         footer_labels: bool = False,
         span_labels: bool = False,
         alert: Iterable[int] = (),
+        emphasis: Iterable[int] = (),
     ) -> str:
         """
         The table as HTML (caption, ``thead``, ``tbody``, ``tfoot``), every text escaped.
@@ -328,12 +329,14 @@ class Table:
             span_labels: With *footer_labels*, whether that heading spans the empty cells
                 after it (``<th colspan='3'>total</th>``).
             alert: The total rows (by index) to draw attention to (a residue that is not zero).
+            emphasis: The body rows (by index) written in bold (a figure that differs).
 
-        A notes line with line breaks becomes one paragraph with ``<br>``.
+        A title or notes line with line breaks is written with ``<br>``.
         """
         esc = html.escape
         right = " style='text-align:right'"
         alerted = set(alert)
+        bold = set(emphasis)
 
         def td(c: Column, v: object) -> str:
             text = c.text(v)
@@ -362,10 +365,13 @@ class Table:
         klass = f" class='{esc(css_class)}'" if css_class else ""
         out = [f"<table{klass}>"]
         if caption and self.title:
-            out.append(f"<caption>{esc(self.title)}</caption>")
+            out.append(f"<caption>{'<br>'.join(esc(line) for line in self.title.splitlines())}</caption>")
         out.append(f"<thead><tr>{''.join(th(c) for c in self.shown())}</tr></thead>")
+        strong = " style='font-weight:bold'"
         body = "".join(
-            f"<tr>{''.join(td(c, v) for c, v in self._shown_cells(r))}</tr>" for r in self.rows
+            f"<tr{strong if i in bold else ''}>"
+            f"{''.join(td(c, v) for c, v in self._shown_cells(r))}</tr>"
+            for i, r in enumerate(self.rows)
         )
         out.append(f"<tbody>{body}</tbody>")
         if self.footer:
