@@ -71,6 +71,7 @@ if TYPE_CHECKING:
         StatedFigure,
         StatedKind,
     )
+    from ._transformation.distribution import Distribution
     from ._transformation.grant import (
         LateAccounting,
         PartnerLine,
@@ -87,8 +88,9 @@ if TYPE_CHECKING:
     )
     from ._transformation.mitigation import Mitigation
     from ._transformation.outcomes import MilestoneOutcome, ScheduleSettlement
-    from ._transformation.risk import Distribution, RepaymentRisk, RiskProfile, Stake
+    from ._transformation.risk import RepaymentRisk, RiskProfile
     from ._transformation.schedule import MilestoneSchedule
+    from ._transformation.stakes import Stake
 
 
 __all__ = [
@@ -192,7 +194,7 @@ _LAZY: dict[str, str] = {
     "ComponentSettlement": "izafunding._schemes.settlement",
     "FinalSettlement": "izafunding._schemes.settlement",
     "CostLine": "izafunding._scenarios.inputs",
-    "Distribution": "izafunding._transformation.risk",
+    "Distribution": "izafunding._transformation.distribution",
     "Figure": "izafunding._scenarios.figures",
     "Finding": "izafunding._core.findings",
     "FindingKind": "izafunding._core.findings",
@@ -228,7 +230,7 @@ _LAZY: dict[str, str] = {
     "SisaShape": "izafunding._schemes.sisa",
     "SisaWording": "izafunding._schemes.sisa",
     "SpendingPlan": "izafunding._schemes.spending_plan",
-    "Stake": "izafunding._transformation.risk",
+    "Stake": "izafunding._transformation.stakes",
     "StatedFigure": "izafunding._schemes.spending_plan",
     "StatedKind": "izafunding._schemes.spending_plan",
     "TransformationGrant": "izafunding._transformation.grant",
