@@ -72,13 +72,8 @@ if TYPE_CHECKING:
         StatedKind,
     )
     from ._transformation.distribution import Distribution
-    from ._transformation.grant import (
-        LateAccounting,
-        PartnerLine,
-        PassThrough,
-        TransformationGrant,
-        TransformationSettlement,
-    )
+    from ._transformation.grant import LateAccounting, PassThrough, TransformationGrant
+    from ._transformation.grant_settlement import PartnerLine, TransformationSettlement
     from ._transformation.milestones import (
         AllAreas,
         CommonFactor,
@@ -212,7 +207,7 @@ _LAZY: dict[str, str] = {
     "Mitigation": "izafunding._transformation.mitigation",
     "Offset": "izafunding._scenarios.inputs",
     "OverspendRule": "izafunding._schemes.members",
-    "PartnerLine": "izafunding._transformation.grant",
+    "PartnerLine": "izafunding._transformation.grant_settlement",
     "PartnerShortfall": "izafunding._scenarios.inputs",
     "PassThrough": "izafunding._transformation.grant",
     "PlanLine": "izafunding._schemes.spending_plan",
@@ -234,7 +229,7 @@ _LAZY: dict[str, str] = {
     "StatedFigure": "izafunding._schemes.spending_plan",
     "StatedKind": "izafunding._schemes.spending_plan",
     "TransformationGrant": "izafunding._transformation.grant",
-    "TransformationSettlement": "izafunding._transformation.grant",
+    "TransformationSettlement": "izafunding._transformation.grant_settlement",
     "YearContribution": "izafunding._schemes.settlement",
     "YearSettlement": "izafunding._schemes.settlement",
     "compare": "izafunding._scenarios.compare",
