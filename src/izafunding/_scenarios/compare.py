@@ -82,7 +82,7 @@ _COLUMNS = (
     Column(key="figure", align="right"),
     _amount("a", "A", missing="-"),
     _amount("b", "B", missing="-"),
-    _amount("difference", "B - A", shown=False),
+    _amount("difference", "difference", shown=False),
     _amount("change", "B - A", plain=False),
 )
 
