@@ -72,13 +72,9 @@ if TYPE_CHECKING:
         StatedFigure,
         StatedKind,
     )
-    from ._transformation.grant import (
-        LateAccounting,
-        PartnerLine,
-        PassThrough,
-        TransformationGrant,
-        TransformationSettlement,
-    )
+    from ._transformation.distribution import Distribution
+    from ._transformation.grant import LateAccounting, PassThrough, TransformationGrant
+    from ._transformation.grant_settlement import PartnerLine, TransformationSettlement
     from ._transformation.milestones import (
         AllAreas,
         CommonFactor,
@@ -88,8 +84,9 @@ if TYPE_CHECKING:
     )
     from ._transformation.mitigation import Mitigation
     from ._transformation.outcomes import MilestoneOutcome, ScheduleSettlement
-    from ._transformation.risk import Distribution, RepaymentRisk, RiskProfile, Stake
+    from ._transformation.risk import RepaymentRisk, RiskProfile
     from ._transformation.schedule import MilestoneSchedule
+    from ._transformation.stakes import Stake
 
 
 __all__ = [
@@ -212,7 +209,7 @@ _LAZY: dict[str, str] = {
     "ComponentSettlement": "izafunding._schemes.settlement",
     "FinalSettlement": "izafunding._schemes.settlement",
     "CostLine": "izafunding._scenarios.inputs",
-    "Distribution": "izafunding._transformation.risk",
+    "Distribution": "izafunding._transformation.distribution",
     "Figure": "izafunding._scenarios.figures",
     "Finding": "izafunding._core.findings",
     "FindingKind": "izafunding._core.findings",
@@ -232,7 +229,7 @@ _LAZY: dict[str, str] = {
     "Offset": "izafunding._scenarios.inputs",
     "OverspendRule": "izafunding._schemes.members",
     "OverviewFigure": "izafunding._schemes.overview",
-    "PartnerLine": "izafunding._transformation.grant",
+    "PartnerLine": "izafunding._transformation.grant_settlement",
     "PartnerShortfall": "izafunding._scenarios.inputs",
     "PassThrough": "izafunding._transformation.grant",
     "PlanLine": "izafunding._schemes.spending_plan",
@@ -250,11 +247,11 @@ _LAZY: dict[str, str] = {
     "SisaShape": "izafunding._schemes.sisa",
     "SisaWording": "izafunding._schemes.sisa",
     "SpendingPlan": "izafunding._schemes.spending_plan",
-    "Stake": "izafunding._transformation.risk",
+    "Stake": "izafunding._transformation.stakes",
     "StatedFigure": "izafunding._schemes.spending_plan",
     "StatedKind": "izafunding._schemes.spending_plan",
     "TransformationGrant": "izafunding._transformation.grant",
-    "TransformationSettlement": "izafunding._transformation.grant",
+    "TransformationSettlement": "izafunding._transformation.grant_settlement",
     "YearContribution": "izafunding._schemes.settlement",
     "YearSettlement": "izafunding._schemes.settlement",
     "compare": "izafunding._scenarios.compare",

@@ -65,6 +65,8 @@ class Kind(enum.Enum):
     TEXT = "text"
     #: A calendar date (``date``).
     DATE = "date"
+    #: Yes or no (``bool``), e.g. whether a milestone was reached.
+    FLAG = "flag"
 
 
 #: The formatter a column uses unless it names another, per kind.
@@ -76,6 +78,7 @@ _DEFAULT_FORMAT: Mapping[Kind, str] = {
     Kind.COUNT: "count",
     Kind.TEXT: "text",
     Kind.DATE: "iso",
+    Kind.FLAG: "yes_no",
 }
 
 _TYPES: Mapping[Kind, tuple[type, ...]] = {
@@ -86,6 +89,7 @@ _TYPES: Mapping[Kind, tuple[type, ...]] = {
     Kind.COUNT: (int,),
     Kind.TEXT: (str,),
     Kind.DATE: (date,),
+    Kind.FLAG: (bool,),
 }
 
 
@@ -146,7 +150,7 @@ class Column:
     missing: str = ""
     align: str = attrs.field(
         default=attrs.Factory(
-            lambda self: "left" if self.kind in (Kind.TEXT, Kind.DATE) else "right",
+            lambda self: "left" if self.kind in (Kind.TEXT, Kind.DATE, Kind.FLAG) else "right",
             takes_self=True,
         )
     )
@@ -165,7 +169,9 @@ class Column:
         """Refuse a cell that is not of the column's kind (a float above all)."""
         if value is None or (isinstance(value, str) and self.kind is not Kind.TEXT):
             return
-        ok = isinstance(value, _TYPES[self.kind]) and not isinstance(value, bool)
+        ok = isinstance(value, _TYPES[self.kind]) and (
+            self.kind is Kind.FLAG or not isinstance(value, bool)
+        )
         if not ok:
             msg = (
                 f"the cell {where} of column {self.key!r} must be "
@@ -310,6 +316,7 @@ class Table:
         footer_labels: bool = False,
         span_labels: bool = False,
         alert: Iterable[int] = (),
+        emphasis: Iterable[int] = (),
     ) -> str:
         """
         The table as HTML (caption, ``thead``, ``tbody``, ``tfoot``), every text escaped.
@@ -322,12 +329,14 @@ class Table:
             span_labels: With *footer_labels*, whether that heading spans the empty cells
                 after it (``<th colspan='3'>total</th>``).
             alert: The total rows (by index) to draw attention to (a residue that is not zero).
+            emphasis: The body rows (by index) written in bold (a figure that differs).
 
-        A notes line with line breaks becomes one paragraph with ``<br>``.
+        A title or notes line with line breaks is written with ``<br>``.
         """
         esc = html.escape
         right = " style='text-align:right'"
         alerted = set(alert)
+        bold = set(emphasis)
 
         def td(c: Column, v: object) -> str:
             text = c.text(v)
@@ -356,10 +365,13 @@ class Table:
         klass = f" class='{esc(css_class)}'" if css_class else ""
         out = [f"<table{klass}>"]
         if caption and self.title:
-            out.append(f"<caption>{esc(self.title)}</caption>")
+            out.append(f"<caption>{'<br>'.join(esc(line) for line in self.title.splitlines())}</caption>")
         out.append(f"<thead><tr>{''.join(th(c) for c in self.shown())}</tr></thead>")
+        strong = " style='font-weight:bold'"
         body = "".join(
-            f"<tr>{''.join(td(c, v) for c, v in self._shown_cells(r))}</tr>" for r in self.rows
+            f"<tr{strong if i in bold else ''}>"
+            f"{''.join(td(c, v) for c, v in self._shown_cells(r))}</tr>"
+            for i, r in enumerate(self.rows)
         )
         out.append(f"<tbody>{body}</tbody>")
         if self.footer:
