@@ -511,13 +511,14 @@ class TestCommandLine:
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """An error of ours (not of the input) is one line asking for a bug report, exit code 2."""
-        from izafunding import cli
+        from izafunding._files import award
 
         def broken(name: str, year: int | None) -> str:
             table: dict[str, str] = {}
             return table[name + "?"]
 
-        monkeypatch.setattr(cli, "render_award", broken)
+        # The award command imports its text function when it runs (the command line loads lazily).
+        monkeypatch.setattr(award, "render_award", broken)
         code, err = _cli(capsys, "award", "Zutphen")
         assert code == 2
         assert err.count("\n") == 1

@@ -49,6 +49,18 @@ UPWARD: dict[tuple[str, str], str] = {
     ("izafunding._schemes.grants", "izafunding._files.grant"): "the public Grant.from_toml reads the grant file format",
     ("izafunding._scenarios.scenario", "izafunding._files.scenario"): "the public Scenario.from_toml reads the scenario file format",
     ("izafunding._transformation.schedule", "izafunding._files.schedule"): "the public RiskProfile.from_toml reads the risk file format",
+    **{
+        (f"izafunding.{m}", "izafunding._files.dicts"): "the public to_dict/from_dict of an input value reads and writes its JSON-safe data"
+        for m in (
+            "_core.money",
+            "_core.periods",
+            "_core.allocation",
+            "_schemes.grants",
+            "_scenarios.scenario",
+            "_transformation.milestones",
+            "_transformation.schedule",
+        )
+    },
 }
 
 # Circles left on purpose: the modules of each, with the reason. (An exception of UPWARD closes a

@@ -224,6 +224,7 @@ def tables(draw: st.DrawFn) -> Table:
         Kind.COUNT: st.integers(-10**9, 10**9),
         Kind.TEXT: st.text(max_size=8),
         Kind.DATE: st.dates(),
+        Kind.FLAG: st.booleans(),
     }
 
     def row() -> tuple[object, ...]:

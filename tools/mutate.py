@@ -10,7 +10,8 @@ module's tests against it. A mutant the tests notice is *killed*; one they do no
 equivalent (listed below and in docs/design.md).
 
     python tools/mutate.py                      # all three modules
-    python tools/mutate.py _money --limit 50    # the first 50 mutants of one module
+    python tools/mutate.py _core/money --limit 50          # the first 50 mutants of one module
+    python tools/mutate.py _core/allocation --lines 55-75  # only the mutants of these lines
 
 Survivors that are equivalent (no input can tell them apart) are listed, with the reason,
 in docs/design.md ("Mutation testing").
@@ -34,7 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = {
     "_core/money": ["tests/test_money.py", "tests/test_core_mutants.py", "tests/test_bad_input.py", "tests/test_dutch_notation.py"],
     "_core/periods": ["tests/test_periods.py", "tests/test_core_mutants.py", "tests/test_bad_input.py"],
-    "_core/allocation": ["tests/test_allocation.py", "tests/test_core_mutants.py", "tests/test_bad_input.py"],
+    "_core/allocation": [
+        "tests/test_allocation.py",
+        "tests/test_allocation_mutants.py",
+        "tests/test_core_mutants.py",
+        "tests/test_bad_input.py",
+    ],
 }
 
 _COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
@@ -69,56 +75,91 @@ def _in_docstring_or_message(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> 
     return False
 
 
+def _dead_repr_flag(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    """
+    ``repr=`` of an ``attrs.field(...)`` in a class that writes its own ``__repr__``: attrs
+    then keeps that ``__repr__`` and never reads the flag, so flipping it changes nothing
+    (a mutant that is the same program, not one the tests could notice).
+    """
+    keyword = parents.get(node)
+    if not (isinstance(keyword, ast.keyword) and keyword.arg == "repr"):
+        return False
+    call = parents.get(keyword)
+    if not (isinstance(call, ast.Call) and ast.unparse(call.func) in {"attrs.field", "attr.ib"}):
+        return False
+    owner: ast.AST | None = call
+    while owner is not None and not isinstance(owner, ast.ClassDef):
+        owner = parents.get(owner)
+    return isinstance(owner, ast.ClassDef) and any(
+        isinstance(item, ast.FunctionDef) and item.name == "__repr__" for item in owner.body
+    )
+
+
+# One change: (description, kind, operator index, new operator class or constant).
+_Change = tuple[str, str, int, object]
+
+
+def _changes(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> list[_Change]:
+    """The mutations of one node."""
+    changes: list[_Change] = []
+    if isinstance(node, ast.Compare):
+        for i, op in enumerate(node.ops):
+            swap = _COMPARE_SWAPS.get(type(op))
+            if swap is not None:
+                changes.append((f"{type(op).__name__} -> {swap.__name__}", "ops", i, swap))
+    elif isinstance(node, ast.BinOp) and type(node.op) in _BINOP_SWAPS:
+        binop = _BINOP_SWAPS[type(node.op)]
+        changes.append((f"{type(node.op).__name__} -> {binop.__name__}", "op", 0, binop))
+    elif isinstance(node, ast.BoolOp):
+        other = ast.Or if isinstance(node.op, ast.And) else ast.And
+        changes.append((f"{type(node.op).__name__} -> {other.__name__}", "op", 0, other))
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        changes.append(("not dropped", "unnot", 0, None))
+    elif (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, int)
+        and not isinstance(node.value, bool)
+    ):
+        changes.append((f"{node.value} -> {node.value + 1}", "const", 0, node.value + 1))
+    elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
+        if not _dead_repr_flag(node, parents):
+            changes.append((f"{node.value} -> {not node.value}", "const", 0, not node.value))
+    elif isinstance(node, ast.Return) and not (
+        node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None)
+    ):
+        changes.append(("return None", "return", 0, None))
+    return changes
+
+
+def _apply(tree: ast.Module, target: ast.AST, kind: str, i: int, value: object) -> None:
+    """Make one change, in place, to *target* (a node of *tree*)."""
+    if kind == "ops" and isinstance(target, ast.Compare) and isinstance(value, type):
+        target.ops[i] = value()
+    elif kind == "op" and isinstance(target, (ast.BinOp, ast.BoolOp)) and isinstance(value, type):
+        target.op = value()
+    elif kind == "unnot" and isinstance(target, ast.UnaryOp):
+        _replace(tree, target, target.operand)
+    elif kind == "const" and isinstance(target, ast.Constant) and isinstance(value, int):
+        target.value = value
+    elif kind == "return" and isinstance(target, ast.Return):
+        target.value = ast.Constant(None)
+    else:
+        msg = f"cannot apply {kind} to {ast.dump(target)}"
+        raise AssertionError(msg)
+
+
 def mutants(tree: ast.Module) -> Iterator[tuple[int, str, ast.Module]]:
     """Every (line, description, mutated tree) of *tree*."""
-    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    parents = _parents(tree)
     nodes = [n for n in ast.walk(tree) if not _in_docstring_or_message(n, parents)]
     for index, node in enumerate(nodes):
-        changes: list[tuple[str, object]] = []
-        if isinstance(node, ast.Compare):
-            for i, op in enumerate(node.ops):
-                swap = _COMPARE_SWAPS.get(type(op))
-                if swap is not None:
-                    changes.append((f"{type(op).__name__} -> {swap.__name__}", ("ops", i, swap)))
-        elif isinstance(node, ast.BinOp) and type(node.op) in _BINOP_SWAPS:
-            swap = _BINOP_SWAPS[type(node.op)]
-            changes.append((f"{type(node.op).__name__} -> {swap.__name__}", ("op", None, swap)))
-        elif isinstance(node, ast.BoolOp):
-            other = ast.Or if isinstance(node.op, ast.And) else ast.And
-            changes.append((f"{type(node.op).__name__} -> {other.__name__}", ("op", None, other)))
-        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            changes.append(("not dropped", ("unnot", None, None)))
-        elif (
-            isinstance(node, ast.Constant)
-            and isinstance(node.value, int)
-            and not isinstance(node.value, bool)
-        ):
-            changes.append((f"{node.value} -> {node.value + 1}", ("const", None, node.value + 1)))
-        elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
-            changes.append((f"{node.value} -> {not node.value}", ("const", None, not node.value)))
-        elif isinstance(node, ast.Return) and not (
-            node.value is None
-            or (isinstance(node.value, ast.Constant) and node.value.value is None)
-        ):
-            changes.append(("return None", ("return", None, None)))
-        for description, (kind, i, value) in changes:
+        for description, kind, i, value in _changes(node, parents):
             mutated = copy.deepcopy(tree)
             parents_of = _parents(mutated)
             target = [
                 n for n in ast.walk(mutated) if not _in_docstring_or_message(n, parents_of)
             ][index]
-            if kind == "ops":
-                assert isinstance(target, ast.Compare)
-                assert isinstance(i, int)
-                target.ops[i] = value()  # type: ignore[operator]
-            elif kind == "op":
-                target.op = value()  # type: ignore[attr-defined, operator]
-            elif kind == "unnot":
-                _replace(mutated, target, target.operand)  # type: ignore[attr-defined]
-            elif kind == "const":
-                target.value = value  # type: ignore[attr-defined]
-            elif kind == "return":
-                target.value = ast.Constant(None)  # type: ignore[attr-defined]
+            _apply(mutated, target, kind, i, value)
             yield getattr(node, "lineno", 0), description, ast.fix_missing_locations(mutated)
 
 
@@ -137,18 +178,33 @@ def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
                         value[i] = new
 
 
-def run(module: str, limit: int | None, timeout: float) -> tuple[int, int, list[str]]:
-    """Run the mutants of *module*; return (killed, total, survivors)."""
+def parse_lines(text: str) -> set[int]:
+    """``"55-75,120"`` -> the set of those line numbers."""
+    lines: set[int] = set()
+    for piece in text.split(","):
+        first, _, last = piece.strip().partition("-")
+        lines.update(range(int(first), int(last or first) + 1))
+    return lines
+
+
+def run(
+    module: str, limit: int | None, timeout: float, lines: set[int] | None = None
+) -> tuple[int, int, list[str]]:
+    """Run the mutants of *module* (only those on *lines*, if given); return (killed, total, survivors)."""
     source_path = ROOT / "src" / "izafunding" / f"{module}.py"
-    tree = ast.parse(source_path.read_text(encoding="utf-8"))
+    source = source_path.read_text(encoding="utf-8")
+    source_lines = source.splitlines()
+    tree = ast.parse(source)
     killed = total = 0
-    survivors = []
+    survivors: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         copy_root = Path(tmp) / "src"
         shutil.copytree(ROOT / "src", copy_root, ignore=shutil.ignore_patterns("__pycache__"))
         target = copy_root / "izafunding" / f"{module}.py"
         tests = [str(ROOT / t) for t in TESTS[module]] + [str(target)]
         for line, description, mutated in mutants(tree):
+            if lines is not None and line not in lines:
+                continue
             if limit is not None and total >= limit:
                 break
             total += 1
@@ -177,21 +233,26 @@ def run(module: str, limit: int | None, timeout: float) -> tuple[int, int, list[
             if dead:
                 killed += 1
             else:
-                survivors.append(f"{module}.py:{line}: {description}")
-                print(f"  survived {module}.py:{line}: {description}", flush=True)
+                text = source_lines[line - 1].strip() if 0 < line <= len(source_lines) else ""
+                survivor = f"{module}.py:{line}: {description}    | {text}"
+                survivors.append(survivor)
+                print(f"  survived {survivor}", flush=True)
     return killed, total, survivors
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("modules", nargs="*", default=list(TESTS))
     parser.add_argument("--limit", type=int, help="at most this many mutants per module")
     parser.add_argument("--timeout", type=float, default=60, help="seconds per mutant")
+    parser.add_argument(
+        "--lines", type=parse_lines, help="only mutants on these lines, such as 55-75,120"
+    )
     args = parser.parse_args()
     grand_killed = grand_total = 0
     start = time.monotonic()
     for module in args.modules:
-        killed, total, _ = run(module, args.limit, args.timeout)
+        killed, total, _ = run(module, args.limit, args.timeout, args.lines)
         grand_killed += killed
         grand_total += total
         print(f"{module}: {killed} of {total} mutants killed ({100 * killed / max(total, 1):.1f}%)")

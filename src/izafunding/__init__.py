@@ -13,21 +13,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._core.allocation import (
-    Allocation,
-    AllocationKey,
-    Composite,
-    Equal,
-    Fixed,
-    HalfUpEach,
-    LargestRemainder,
-    ProRata,
-    Rounding,
-    allocate,
-)
-from ._core.money import Money, RoundingMode
-from ._core.periods import Period
-from ._core.proration import Proration, ProrationBasis, prorate
 from .errors import (
     AllocationError,
     DistributionTooLargeError,
@@ -47,7 +32,22 @@ from .errors import (
 
 
 if TYPE_CHECKING:
+    from ._core.allocation import (
+        Allocation,
+        AllocationKey,
+        Composite,
+        Equal,
+        Fixed,
+        HalfUpEach,
+        LargestRemainder,
+        ProRata,
+        Rounding,
+        allocate,
+    )
     from ._core.findings import Finding, FindingKind
+    from ._core.money import Money, RoundingMode
+    from ._core.periods import Period
+    from ._core.proration import Proration, ProrationBasis, prorate
     from ._scenarios.base import MemberSplit
     from ._scenarios.compare import Comparison, ComparisonRow, compare
     from ._scenarios.figures import Figure, LineFigures, MemberFigures
@@ -57,18 +57,15 @@ if TYPE_CHECKING:
     from ._schemes.final_settlement import FinalSettlement, YearContribution
     from ._schemes.grants import Grant
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
+    from ._schemes.overview import FundingOverview, OverviewFigure, funding_overview
     from ._schemes.settlement import Settlement
     from ._schemes.settlement_years import ComponentSettlement, YearSettlement
     from ._schemes.sisa import SisaReport, SisaRow
     from ._schemes.sisa_shapes import SisaIndicator, SisaShape, SisaWording
     from ._schemes.spending_plan import PlanLine, SpendingPlan, StatedFigure, StatedKind
-    from ._transformation.grant import (
-        LateAccounting,
-        PartnerLine,
-        PassThrough,
-        TransformationGrant,
-        TransformationSettlement,
-    )
+    from ._transformation.distribution import Distribution
+    from ._transformation.grant import LateAccounting, PassThrough, TransformationGrant
+    from ._transformation.grant_settlement import PartnerLine, TransformationSettlement
     from ._transformation.milestones import (
         AllAreas,
         CommonFactor,
@@ -78,8 +75,9 @@ if TYPE_CHECKING:
     )
     from ._transformation.mitigation import Mitigation
     from ._transformation.outcomes import MilestoneOutcome, ScheduleSettlement
-    from ._transformation.risk import Distribution, RepaymentRisk, RiskProfile, Stake
+    from ._transformation.risk import RepaymentRisk, RiskProfile
     from ._transformation.schedule import MilestoneSchedule
+    from ._transformation.stakes import Stake
 
 
 __all__ = [
@@ -105,6 +103,7 @@ __all__ = [
     "Fixed",
     "FloatNotAllowedError",
     "FundingError",
+    "FundingOverview",
     "Grant",
     "HalfUpEach",
     "InputFileError",
@@ -125,6 +124,7 @@ __all__ = [
     "MoneyError",
     "Offset",
     "OverspendRule",
+    "OverviewFigure",
     "ParseError",
     "PartnerLine",
     "PartnerShortfall",
@@ -165,15 +165,32 @@ __all__ = [
     "YearSettlement",
     "allocate",
     "compare",
+    "funding_overview",
     "prorate",
 ]
 
 __version__ = "0.1.0.dev0"
 
 
-# The core (money, periods, allocation, errors) is imported at once; the rest of the
-# public names load on first use, so `import izafunding` stays fast (PEP 562).
+# The errors are imported at once; every other public name (the core too) loads on first use, so
+# `import izafunding` stays fast and a command of the command line loads only what it uses (PEP 562).
 _LAZY: dict[str, str] = {
+    "Allocation": "izafunding._core.allocation",
+    "AllocationKey": "izafunding._core.allocation",
+    "Composite": "izafunding._core.allocation",
+    "Equal": "izafunding._core.allocation",
+    "Fixed": "izafunding._core.allocation",
+    "HalfUpEach": "izafunding._core.allocation",
+    "LargestRemainder": "izafunding._core.allocation",
+    "ProRata": "izafunding._core.allocation",
+    "Rounding": "izafunding._core.allocation",
+    "allocate": "izafunding._core.allocation",
+    "Money": "izafunding._core.money",
+    "RoundingMode": "izafunding._core.money",
+    "Period": "izafunding._core.periods",
+    "Proration": "izafunding._core.proration",
+    "ProrationBasis": "izafunding._core.proration",
+    "prorate": "izafunding._core.proration",
     "AllAreas": "izafunding._transformation.milestones",
     "BudgetLine": "izafunding._schemes.budget_table",
     "BudgetTable": "izafunding._schemes.budget_table",
@@ -183,10 +200,11 @@ _LAZY: dict[str, str] = {
     "ComponentSettlement": "izafunding._schemes.settlement_years",
     "FinalSettlement": "izafunding._schemes.final_settlement",
     "CostLine": "izafunding._scenarios.inputs",
-    "Distribution": "izafunding._transformation.risk",
+    "Distribution": "izafunding._transformation.distribution",
     "Figure": "izafunding._scenarios.figures",
     "Finding": "izafunding._core.findings",
     "FindingKind": "izafunding._core.findings",
+    "FundingOverview": "izafunding._schemes.overview",
     "Grant": "izafunding._schemes.grants",
     "LateAccounting": "izafunding._transformation.grant",
     "LineFigures": "izafunding._scenarios.figures",
@@ -201,7 +219,8 @@ _LAZY: dict[str, str] = {
     "Mitigation": "izafunding._transformation.mitigation",
     "Offset": "izafunding._scenarios.inputs",
     "OverspendRule": "izafunding._schemes.members",
-    "PartnerLine": "izafunding._transformation.grant",
+    "OverviewFigure": "izafunding._schemes.overview",
+    "PartnerLine": "izafunding._transformation.grant_settlement",
     "PartnerShortfall": "izafunding._scenarios.inputs",
     "PassThrough": "izafunding._transformation.grant",
     "PlanLine": "izafunding._schemes.spending_plan",
@@ -219,14 +238,15 @@ _LAZY: dict[str, str] = {
     "SisaShape": "izafunding._schemes.sisa_shapes",
     "SisaWording": "izafunding._schemes.sisa_shapes",
     "SpendingPlan": "izafunding._schemes.spending_plan",
-    "Stake": "izafunding._transformation.risk",
+    "Stake": "izafunding._transformation.stakes",
     "StatedFigure": "izafunding._schemes.spending_plan",
     "StatedKind": "izafunding._schemes.spending_plan",
     "TransformationGrant": "izafunding._transformation.grant",
-    "TransformationSettlement": "izafunding._transformation.grant",
+    "TransformationSettlement": "izafunding._transformation.grant_settlement",
     "YearContribution": "izafunding._schemes.final_settlement",
     "YearSettlement": "izafunding._schemes.settlement_years",
     "compare": "izafunding._scenarios.compare",
+    "funding_overview": "izafunding._schemes.overview",
 }
 
 

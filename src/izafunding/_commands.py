@@ -5,34 +5,75 @@ and its name in, the output out); no I/O, no printing (``cli.py`` reads the file
 
 from __future__ import annotations
 
-from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
-from . import data
-from ._core.allocation import HalfUpEach, LargestRemainder, Rounding, allocate
-from ._core.money import Money
-from ._files.allocate import AllocationRequest, KeyPart, _key, _recipients, _total, format_key
-from ._files.inputs import fail
-from ._files.overview import overview_from_file
-from ._files.scenario import parse_scenario_toml
-from ._files.schedule import _levels, parse_risk_toml
-from ._files.sisa import parse_sisa_toml
-from ._scenarios.compare import compare
-from ._scenarios.scenario import PartnerShortfall
-from ._schemes.azwa import PROVISIONAL_NOTE
-from ._transformation.risk import RepaymentRisk, _fmt_fraction_euros, _fmt_pct
-from .errors import DistributionTooLargeError, FundingError, InputFileError, UnknownNameError
+
+if TYPE_CHECKING:
+    from ._files.allocate import AllocationRequest
+    from ._transformation.risk import RepaymentRisk
 
 
 __all__ = [
+    "CommandOutput",
+    "allocation_output",
+    "award_output",
+    "overview_output",
     "render_allocation",
     "render_azwa_award",
     "render_overview",
     "render_risk_file",
     "render_scenario_file",
     "render_sisa_file",
+    "risk_output",
+    "scenario_output",
+    "settle_output",
+    "sisa_output",
 ]
+
+
+@attrs.frozen(kw_only=True)
+class CommandOutput:
+    """
+    What a command gives: the *text* it prints and the result objects it computed, which the
+    command line exports for ``--format csv|json|xlsx`` (through each result's own ``to_csv``,
+    ``to_dict`` and ``to_xlsx``).
+
+    Each command's module is imported inside its function, so that the command line starts by
+    loading only what the command run uses.
+    """
+
+    text: str
+    results: tuple[object, ...] = ()
+
+
+def award_output(name: str, year: int | None = None) -> CommandOutput:
+    """``izafunding award NAME [--year Y]``: the published amounts, or the AZWA estimate 2027-2029."""
+    if year in (2027, 2028, 2029):
+        assert year is not None
+        return CommandOutput(text=render_azwa_award(name, year))
+    from ._files.award import render_award
+
+    return CommandOutput(text=render_award(name, year))
+
+
+def settle_output(text: str, source: str, *, explain: bool = False) -> CommandOutput:
+    """``izafunding settle FILE.toml``: the settlement of the grant file *text*, and the settlement."""
+    from ._files.grant import parse_grant_toml
+    from ._files.inputs import fail
+    from .errors import FundingError
+
+    grant, spent = parse_grant_toml(text, source)
+    try:
+        settlement = grant.settle(spent)
+    except FundingError as e:
+        where = "" if str(e).startswith("spent") else "spent: "
+        raise fail(source, f"{where}{e}") from None
+    out = settlement.render()
+    if explain:
+        out += "\n\nHow it was computed:\n" + "\n".join(settlement.explain())
+    return CommandOutput(text=out, results=(settlement,))
 
 
 def render_azwa_award(name: str, year: int) -> str:
@@ -49,6 +90,10 @@ def render_azwa_award(name: str, year: int) -> str:
     Raises:
         UnknownNameError: Neither a municipality nor a region (with suggestions).
     """
+    from . import data
+    from ._schemes.azwa import PROVISIONAL_NOTE
+    from .errors import UnknownNameError
+
     out: list[str] = []
     wanted = " ".join(str(name).split()).lower()
     parts = []
@@ -100,6 +145,26 @@ def render_scenario_file(
     >>> "€ 755.941,25" in out and "B - A" in out
     True
     """
+    return scenario_output(
+        text, source, explain=explain, without_partners=without_partners, award=award
+    ).text
+
+
+def scenario_output(
+    text: str,
+    source: str,
+    *,
+    explain: bool = False,
+    without_partners: str | None = None,
+    award: str | None = None,
+) -> CommandOutput:
+    """:func:`render_scenario_file`'s text and the scenario with its alternatives (results)."""
+    from ._core.money import Money
+    from ._files.scenario import parse_scenario_toml
+    from ._scenarios.compare import compare
+    from ._scenarios.scenario import PartnerShortfall
+    from .errors import InputFileError
+
     scenario = parse_scenario_toml(text, source)
     out = [scenario.render(explain=explain)]
     alternatives = []
@@ -125,7 +190,7 @@ def render_scenario_file(
             "",
             compare(scenario, alternative).render(only_differences=True),
         ]
-    return "\n".join(out)
+    return CommandOutput(text="\n".join(out), results=(scenario, *alternatives))
 
 
 def render_sisa_file(text: str, source: str) -> str:
@@ -141,6 +206,15 @@ def render_sisa_file(text: str, source: str) -> str:
     Repayable to the Rijk € 180.163,00:
     ...
     """
+    return sisa_output(text, source).text
+
+
+def sisa_output(text: str, source: str) -> CommandOutput:
+    """:func:`render_sisa_file`'s text and the settlement it shows."""
+    from ._files.inputs import fail
+    from ._files.sisa import parse_sisa_toml
+    from .errors import FundingError
+
     parsed = parse_sisa_toml(text, source)
     try:
         settlement = parsed.settle()
@@ -155,12 +229,20 @@ def render_sisa_file(text: str, source: str) -> str:
     except FundingError as e:
         raise fail(source, str(e)) from None
     out += ["", settlement.render()]
-    return "\n".join(out)
+    return CommandOutput(text="\n".join(out), results=(settlement,))
 
 
 def render_overview(name: str, text: str | None = None, source: str = "") -> str:
     """The text of ``izafunding overview NAME [FILE.toml]``."""
-    return overview_from_file(name, text, source).render()
+    return overview_output(name, text, source).text
+
+
+def overview_output(name: str, text: str | None = None, source: str = "") -> CommandOutput:
+    """:func:`render_overview`'s text and the overview."""
+    from ._files.overview import overview_from_file
+
+    overview = overview_from_file(name, text, source)
+    return CommandOutput(text=overview.render(), results=(overview,))
 
 
 def render_risk_file(
@@ -179,6 +261,23 @@ def render_risk_file(
     *max_outcomes* and *levels* (text such as ``"90%,95%,99%"``) override the
     file's ``[risk]`` table; *rows* limits each distribution table.
     """
+    return risk_output(text, source, max_outcomes=max_outcomes, rows=rows, levels=levels).text
+
+
+def risk_output(
+    text: str,
+    source: str,
+    *,
+    max_outcomes: int | None = None,
+    rows: int = 32,
+    levels: str | None = None,
+) -> CommandOutput:
+    """:func:`render_risk_file`'s text and the repayment risk per bearer (the results)."""
+    from ._files.inputs import fail
+    from ._files.schedule import _levels, parse_risk_toml
+    from ._transformation.risk import _fmt_fraction_euros
+    from .errors import DistributionTooLargeError
+
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
         option = "--rows"
         raise fail(option, f"must be a whole number of rows, 0 or more (got {rows!r})")
@@ -219,7 +318,7 @@ def render_risk_file(
             out += ["", "Mitigation:", *mitigation.explain(risk_file.levels)]
         except DistributionTooLargeError:
             out += ["", "Mitigation:", *mitigation.explain(())]
-    return "\n".join(out)
+    return CommandOutput(text="\n".join(out), results=tuple(profile.values()))
 
 
 def render_allocation(req: AllocationRequest, *, explain: bool = False) -> str:
@@ -227,7 +326,7 @@ def render_allocation(req: AllocationRequest, *, explain: bool = False) -> str:
     The text of ``izafunding allocate``: where the total and the recipients
     come from, the key and its rounding, each part, the total and the residue.
 
-    >>> from izafunding._files.allocate import parse_key
+    >>> from izafunding._files.allocate import AllocationRequest, parse_key
     >>> req = AllocationRequest(award="IJssel-Vecht", year=2026,
     ...                         key=parse_key("50% equal + 50% inhabitants"))
     >>> print(render_allocation(req))
@@ -244,6 +343,18 @@ def render_allocation(req: AllocationRequest, *, explain: bool = False) -> str:
     Raises:
         FundingError: The total, the recipients or the key cannot be used.
     """
+    return allocation_output(req, explain=explain).text
+
+
+def allocation_output(req: AllocationRequest, *, explain: bool = False) -> CommandOutput:
+    """:func:`render_allocation`'s text and the allocation."""
+    from fractions import Fraction
+
+    from ._core.allocation import HalfUpEach, LargestRemainder, Rounding, allocate
+    from ._core.money import Money
+    from ._files.allocate import KeyPart, _key, _recipients, _total, format_key
+    from .errors import FundingError, InputFileError
+
     parts = req.key or (KeyPart(weight=Fraction(1), basis="inhabitants"),)
     needs_weights = any(p.basis != "equal" for p in parts)
     total, lines, region = _total(req)
@@ -270,10 +381,14 @@ def render_allocation(req: AllocationRequest, *, explain: bool = False) -> str:
     lines.append(f"{'residue':<{width}}{alloc.residue!s:>20}")
     if explain:
         lines += ["", *alloc.explain()]
-    return "\n".join(lines)
+    return CommandOutput(text="\n".join(lines), results=(alloc,))
 
 
 def _risk_table(risk: RepaymentRisk, rows: int) -> list[str]:
+    from ._core.money import Money
+    from ._transformation.risk import _fmt_pct
+    from .errors import DistributionTooLargeError
+
     try:
         data = risk.to_rows()
     except DistributionTooLargeError as e:

@@ -12,30 +12,26 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from . import examples
-from ._commands import render_allocation, render_risk_file, render_scenario_file, render_sisa_file
-from ._core.money import Money
-from ._files.allocate import EXAMPLE_TOML as ALLOCATE_TOML
-from ._files.allocate import AllocationRequest, parse_allocation_toml
-from ._files.allocate import parse_key as parse_allocation_key
-from ._files.grant import EXAMPLE_TOML as GRANT_TOML
-from ._files.grant import render_award, render_settle_file
-from ._files.inputs import check_file_size, parse_weights_csv
-from ._files.scenario import EXAMPLE_TOML
-from ._files.schedule import RISK_TOML
-from ._files.sisa import SISA_TOML
 from .errors import FundingError, InputFileError
+
+
+if TYPE_CHECKING:
+    from ._commands import CommandOutput
 
 
 __all__ = ["main"]
 
-Handler = Callable[[argparse.Namespace], str]
+# A handler returns the text to print, or the text with the results it computed (to export).
+Handler = Callable[[argparse.Namespace], "str | CommandOutput"]
 
 
 def _read(path: str) -> str:
+    from pathlib import Path
+
+    from ._files.inputs import check_file_size
+
     try:
         check_file_size(Path(path).stat().st_size, path)
         # utf-8-sig: files saved by Notepad and Excel start with a byte-order mark.
@@ -51,7 +47,14 @@ def _read(path: str) -> str:
 # -- izafunding allocate ------------------------------------------------------
 
 
-def _cmd_allocate(args: argparse.Namespace) -> str:
+def _cmd_allocate(args: argparse.Namespace) -> str | CommandOutput:
+    from ._commands import allocation_output
+    from ._core.money import Money
+    from ._files.allocate import EXAMPLE_TOML as ALLOCATE_TOML
+    from ._files.allocate import AllocationRequest, parse_allocation_toml
+    from ._files.allocate import parse_key as parse_allocation_key
+    from ._files.inputs import parse_weights_csv
+
     if args.template:
         return ALLOCATE_TOML.rstrip("\n")
     positional = [a for a in (args.total, args.file) if a is not None]
@@ -85,7 +88,7 @@ def _cmd_allocate(args: argparse.Namespace) -> str:
         else:
             from_file = parse_allocation_toml(text, path)
         cli = cli.combined(from_file)
-    return render_allocation(cli, explain=args.explain)
+    return allocation_output(cli, explain=args.explain)
 
 
 def _add_allocate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -139,6 +142,8 @@ def _add_allocate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _cmd_example(args: argparse.Namespace) -> str:
+    from . import examples
+
     if args.list or not args.name:
         return "\n".join(f"{n:<32}{examples.get(n).title}" for n in examples.names())
     return examples.render(args.name)
@@ -157,13 +162,16 @@ def _add_example(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 # -- izafunding scenario -----------------------------------------------------------
 
 
-def _cmd_scenario(args: argparse.Namespace) -> str:
+def _cmd_scenario(args: argparse.Namespace) -> str | CommandOutput:
+    from ._commands import scenario_output
+    from ._files.scenario import EXAMPLE_TOML
+
     if args.template:
         return EXAMPLE_TOML.rstrip("\n")
     if not args.file:
         msg = "give a scenario file (FILE.toml), or --template to print one to start from"
         raise InputFileError(msg)
-    return render_scenario_file(
+    return scenario_output(
         _read(args.file),
         args.file,
         explain=args.explain,
@@ -205,13 +213,16 @@ def _add_scenario(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 # -- izafunding settle -------------------------------------------------------------
 
 
-def _cmd_settle(args: argparse.Namespace) -> str:
+def _cmd_settle(args: argparse.Namespace) -> str | CommandOutput:
+    from ._commands import settle_output
+    from ._files.grant import EXAMPLE_TOML as GRANT_TOML
+
     if args.template:
         return GRANT_TOML.rstrip("\n")
     if not args.file:
         msg = "give a grant file (FILE.toml), or --template to print one to start from"
         raise InputFileError(msg)
-    return render_settle_file(_read(args.file), args.file, explain=args.explain)
+    return settle_output(_read(args.file), args.file, explain=args.explain)
 
 
 def _add_settle(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -236,17 +247,10 @@ def _add_settle(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 # -- izafunding award -------------------------------------------------------------------
 
 
-def _cmd_award(args: argparse.Namespace) -> str:
-    if args.year in (2027, 2028, 2029):
-        return _azwa_award(args.name, args.year)
-    return render_award(args.name, args.year)
+def _cmd_award(args: argparse.Namespace) -> CommandOutput:
+    from ._commands import award_output
 
-
-def _azwa_award(name: str, year: int) -> str:
-    """``award NAME --year 2027``: the SPUK AZWA estimate(s), labelled as such with the method."""
-    from ._commands import render_azwa_award
-
-    return render_azwa_award(name, year)
+    return award_output(args.name, args.year)
 
 
 def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -269,8 +273,8 @@ def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 # -- izafunding overview -------------------------------------------------------------
 
 
-def _cmd_overview(args: argparse.Namespace) -> str:
-    from ._commands import render_overview
+def _cmd_overview(args: argparse.Namespace) -> str | CommandOutput:
+    from ._commands import overview_output
     from ._files.overview import OVERVIEW_TOML
 
     if args.template:
@@ -279,7 +283,7 @@ def _cmd_overview(args: argparse.Namespace) -> str:
         msg = "give a municipality (NAME), or --template to print an overview file to start from"
         raise InputFileError(msg)
     text = _read(args.file) if args.file else None
-    return render_overview(args.name, text, args.file or "")
+    return overview_output(args.name, text, args.file or "")
 
 
 def _add_overview(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -302,13 +306,16 @@ def _add_overview(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 # -- izafunding risk -----------------------------------------------------------------
 
 
-def _cmd_risk(args: argparse.Namespace) -> str:
+def _cmd_risk(args: argparse.Namespace) -> str | CommandOutput:
+    from ._commands import risk_output
+    from ._files.schedule import RISK_TOML
+
     if args.template:
         return RISK_TOML.rstrip("\n")
     if not args.file:
         msg = "give a milestone file (FILE.toml), or --template to print one to start from"
         raise InputFileError(msg)
-    return render_risk_file(
+    return risk_output(
         _read(args.file),
         args.file,
         max_outcomes=args.max_outcomes,
@@ -351,13 +358,16 @@ def _add_risk(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 # -- izafunding sisa -----------------------------------------------------------------
 
 
-def _cmd_sisa(args: argparse.Namespace) -> str:
+def _cmd_sisa(args: argparse.Namespace) -> str | CommandOutput:
+    from ._commands import sisa_output
+    from ._files.sisa import SISA_TOML
+
     if args.template:
         return SISA_TOML.rstrip("\n")
     if not args.file:
         msg = "give a grant file (FILE.toml), or --template to print one to start from"
         raise InputFileError(msg)
-    return render_sisa_file(_read(args.file), args.file)
+    return sisa_output(_read(args.file), args.file)
 
 
 def _add_sisa(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -392,6 +402,10 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
 )
 
 
+# The subcommands' names, in the order of _COMMANDS.
+_NAMES: Final = ("allocate", "example", "scenario", "settle", "award", "risk", "overview", "sisa")
+
+
 class _ArgumentParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line in words, with exit code 2."""
 
@@ -411,25 +425,122 @@ _ARGPARSE_WORDS: Final = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """
+    The argument parser with every subcommand, or with only *command*'s when it names one (what
+    :func:`main` builds to run a command: the others' options need not be made).
+    """
     parser: argparse.ArgumentParser = _ArgumentParser(
         prog="izafunding",
         description="Dutch municipal health funding (SPUK IZA, GALA, transformatiemiddelen), exact.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in _COMMANDS:
+    adders = _COMMANDS
+    if command is not None and command in _NAMES:
+        adders = (_COMMANDS[_NAMES.index(command)],)
+    for add in adders:
         add(sub)
+    for subparser in sub.choices.values():
+        _add_output_options(subparser)
     return parser
+
+
+# -- the output: text, or an export of the command's results ------------------------
+
+_FORMATS: Final = ("text", "csv", "json", "xlsx")
+_FORMAT_NAMES: Final = {"csv": "CSV", "json": "JSON", "xlsx": "Excel (xlsx)"}
+
+
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    out = p.add_argument_group("output")
+    out.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="text (default); csv (the figures' table, exact numbers); json (the receipt: inputs, "
+        "figures, rules with their sources, findings); xlsx (an Excel workbook, with --output; "
+        "needs izafunding[excel])",
+    )
+    out.add_argument(
+        "--dialect",
+        choices=["excel-nl", "plain"],
+        default="excel-nl",
+        help="the CSV dialect: excel-nl (semicolon, decimal comma, what Dutch Excel opens; the "
+        "default) or plain (comma, decimal point)",
+    )
+    out.add_argument("--output", metavar="FILE", help="write the output to FILE instead of the screen")
+
+
+def _export(args: argparse.Namespace, output: str | CommandOutput) -> str | bytes:
+    """The text, or the export of the command's results in ``--format``."""
+    text, results = (output, ()) if isinstance(output, str) else (output.text, output.results)
+    fmt: str = args.format
+    if fmt == "text":
+        return text
+    what = _FORMAT_NAMES[fmt]
+    if not results:
+        msg = f"--format {fmt}: this output has no {what} export; use --format text"
+        raise InputFileError(msg)
+    lacking = sorted({type(r).__name__ for r in results if not hasattr(r, "report")})
+    if lacking:
+        msg = (
+            f"--format {fmt}: the {args.command} command's result ({', '.join(lacking)}) has no "
+            f"{what} export yet; use --format text"
+        )
+        raise InputFileError(msg)
+    exportable: list[Any] = list(results)
+    if fmt == "xlsx":
+        if args.output is None:
+            msg = "--format xlsx writes a workbook: give --output FILE.xlsx"
+            raise InputFileError(msg)
+        if len(exportable) == 1:
+            return bytes(exportable[0].to_xlsx())
+        from ._render.xlsx import workbook
+
+        return workbook([r.report() for r in exportable])
+    if fmt == "json":
+        import json
+
+        data = exportable[0].to_dict() if len(exportable) == 1 else [r.to_dict() for r in exportable]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # CSV: one table per result, separated by an empty line; one byte-order mark, at the start.
+    tables = [str(r.to_csv(args.dialect)) for r in exportable]
+    bom = "\ufeff" if tables[0].startswith("\ufeff") else ""
+    return bom + "\r\n".join(t.removeprefix("\ufeff") for t in tables)
+
+
+def _write(args: argparse.Namespace, content: str | bytes) -> None:
+    """Write *content* to ``--output``, or print it."""
+    path = args.output
+    if path is None:
+        assert isinstance(content, str)
+        end = "" if args.format != "text" else "\n"
+        sys.stdout.write(content + end)
+        sys.stdout.flush()
+        return
+    from pathlib import Path
+
+    try:
+        if isinstance(content, bytes):
+            Path(path).write_bytes(content)
+        else:
+            end = "\n" if args.format == "text" else ""
+            Path(path).write_text(content + end, encoding="utf-8", newline="")
+    except OSError as e:
+        msg = f"{path}: cannot write the file ({e.strerror})"
+        raise InputFileError(msg) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(words[0] if words else None)
+    args = parser.parse_args(words)
     handler: Handler = args.handler
     try:
-        output = handler(args)
+        output = _export(args, handler(args))
+        if args.output is not None:
+            _write(args, output)
     except FundingError as e:
         _error(args.command, _one_line(str(e)))
         return 2
@@ -444,7 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         while where is not None and where.tb_next is not None:
             where = where.tb_next
         place = (
-            f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}"
+            f" at {os.path.basename(where.tb_frame.f_code.co_filename)}:{where.tb_lineno}"
             if where is not None
             else ""
         )
@@ -454,9 +565,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"not in your input; please report it with the command and file you used",
         )
         return 2
+    if args.output is not None:
+        return 0
     try:
-        print(output)
-        sys.stdout.flush()
+        _write(args, output)
     except BrokenPipeError:
         # The reader went away (izafunding ... | head): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

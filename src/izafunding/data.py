@@ -28,8 +28,7 @@ import functools
 import io
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from importlib import resources
-from typing import TYPE_CHECKING, Final, final
+from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
 
@@ -198,7 +197,19 @@ class AwardTable(Mapping[str, Money]):
 
 
 def _read(filename: str) -> list[dict[str, str]]:
-    text = resources.files("izafunding").joinpath("_data", filename).read_text(encoding="utf-8")
+    # The package's own loader reads its data, from a directory or a zip (as pkgutil.get_data
+    # does), without importing importlib.resources and its archive modules: the command line
+    # starts faster.
+    loader = __spec__.loader if __spec__ is not None else None
+    get_data = getattr(loader, "get_data", None)
+    if get_data is None:  # pragma: no cover - a loader without get_data: the general way
+        from importlib import resources
+
+        text = resources.files("izafunding").joinpath("_data", filename).read_text(encoding="utf-8")
+    else:
+        cut = max(__file__.rfind("/"), __file__.rfind("\\"))
+        sep = __file__[cut] if cut >= 0 else "/"
+        text = get_data(f"{__file__[: cut + 1]}_data{sep}{filename}").decode("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -803,6 +814,17 @@ class _Municipalities(Mapping[str, Municipality]):
     def __init__(self, items: dict[str, Municipality]) -> None:
         self._items = items
 
+    # `in` and get() ask the dict itself: a name not found is no error to suggest names for.
+    def __contains__(self, name: object) -> bool:
+        try:
+            return name in self._items
+        except TypeError:
+            return False
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The municipality called *name*, else *default* (no suggestions computed)."""
+        return self._items.get(name, default) if name in self else default
+
     def __getitem__(self, name: str) -> Municipality:
         try:
             return self._items[name]
@@ -861,6 +883,8 @@ def resolve_municipality(name_or_code: str) -> _names.Resolved:
             if cbs_code == code:
                 return _names.Resolved(given=name_or_code, name=name, reason=f"CBS code {code}")
     known = tuple(_municipalities_map())
+    if name_or_code in known:
+        return _names.Resolved(given=name_or_code, name=name_or_code)
     return _names.resolve(
         name_or_code,
         known,

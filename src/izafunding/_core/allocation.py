@@ -12,7 +12,6 @@ import attrs
 
 from .._render import formats
 from .._render.exportable import Exportable
-from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Rule, Table
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
 from .findings import Finding, FindingKind
@@ -181,7 +180,12 @@ class AllocationKey(Protocol):
 
 def _shares_of(key: AllocationKey) -> dict[Recipient, Fraction]:
     nums, den = key.integer_shares()
-    return {r: Fraction(n, den) for r, n in zip(key.recipients, nums, strict=True)}
+    recipients = tuple(key.recipients)
+    if not isinstance(key, (Equal, ProRata, Fixed, Composite)):
+        # A key of the user's own making inside a Composite is checked as allocate() checks
+        # one given on its own, so that the mix conserves the money too.
+        _check_custom_shares(key, recipients, nums, den)
+    return {r: Fraction(n, den) for r, n in zip(recipients, nums, strict=True)}
 
 
 def _check_key(key: object) -> AllocationKey:
@@ -228,6 +232,19 @@ class Equal:
     def describe(self, recipient: Recipient) -> str:
         """In words: one of n equal parts."""
         return f"1 of {len(self.recipients)} equal parts"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The key as JSON-safe data; ``Equal.from_dict`` reads it back equal."""
+        from .._files.dicts import key_to_dict
+
+        return key_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Equal:
+        """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import key_of_type
+
+        return key_of_type(data, cls)
 
 
 def _weights_converter(value: object) -> tuple[tuple[Recipient, int | Fraction], ...]:
@@ -319,6 +336,19 @@ class ProRata:
             f"weight {formats.number(self.weight(recipient))} of {formats.number(self.total_weight)}"
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """The key as JSON-safe data; ``ProRata.from_dict`` reads it back equal."""
+        from .._files.dicts import key_to_dict
+
+        return key_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ProRata:
+        """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import key_of_type
+
+        return key_of_type(data, cls)
+
 
 def _shares_converter(value: object) -> tuple[tuple[Recipient, Fraction], ...]:
     return tuple((r, _check_weight(r, s, "share")) for r, s in _pairs(value, "Fixed"))
@@ -369,6 +399,19 @@ class Fixed:
     def describe(self, recipient: Recipient) -> str:
         """In words: the fixed share."""
         return f"fixed share {formats.number(self.share(recipient))}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The key as JSON-safe data; ``Fixed.from_dict`` reads it back equal."""
+        from .._files.dicts import key_to_dict
+
+        return key_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Fixed:
+        """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import key_of_type
+
+        return key_of_type(data, cls)
 
 
 def _parts_converter(value: object) -> tuple[tuple[Fraction, AllocationKey], ...]:
@@ -473,6 +516,19 @@ class Composite:
                 pieces.append(f"{formats.number(weight)} × ({key.describe(recipient)})")
         return " + ".join(pieces)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The key as JSON-safe data; ``Composite.from_dict`` reads it back equal."""
+        from .._files.dicts import key_to_dict
+
+        return key_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Composite:
+        """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import key_of_type
+
+        return key_of_type(data, cls)
+
 
 # -- rounding policies ----------------------------------------------------------
 
@@ -509,6 +565,19 @@ class LargestRemainder:
         """In words."""
         return f"largest remainder in units of {self.unit}"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The rounding policy as JSON-safe data; ``LargestRemainder.from_dict`` reads it back equal."""
+        from .._files.dicts import rounding_to_dict
+
+        return rounding_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LargestRemainder:
+        """The rounding policy of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import rounding_of_type
+
+        return rounding_of_type(data, cls)
+
 
 @final
 @attrs.frozen
@@ -529,6 +598,19 @@ class HalfUpEach:
     def describe(self) -> str:
         """In words."""
         return f"each part rounded half up to {self.unit}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rounding policy as JSON-safe data; ``HalfUpEach.from_dict`` reads it back equal."""
+        from .._files.dicts import rounding_to_dict
+
+        return rounding_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HalfUpEach:
+        """The rounding policy of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import rounding_of_type
+
+        return rounding_of_type(data, cls)
 
 
 Rounding: TypeAlias = LargestRemainder | HalfUpEach
@@ -825,6 +907,8 @@ class Allocation(Exportable, Mapping[Recipient, Money]):
                     amount=self.residue,
                 )
             )
+        from .._render.json_export import money_to_dict  # only when a report is asked for
+
         return Report(
             kind="allocation",
             title=table.title,

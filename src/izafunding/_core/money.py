@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -562,6 +562,19 @@ class Money:
 
     def __reduce__(self) -> tuple[Any, tuple[int]]:
         return (Money.from_cents, (self.cents,))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The amount as JSON-safe data; ``Money.from_dict`` reads it back equal."""
+        from .._files.dicts import money_to_dict
+
+        return money_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Money:
+        """The amount of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import money_from_dict
+
+        return money_from_dict(data)
 
 
 def _exact(value: object, what: str) -> Fraction:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta
-from typing import Final, final
+from typing import Any, Final, final
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -304,6 +304,19 @@ class Period:
             if months == 1:
                 return f"{first.year}-{first.month:02d}"
         return f"{first.isoformat()} t/m {last.isoformat()}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The period as JSON-safe data; ``Period.from_dict`` reads it back equal."""
+        from .._files.dicts import period_to_dict
+
+        return period_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Period:
+        """The period of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import period_from_dict
+
+        return period_from_dict(data)
 
 
 def _check_period(value: object, name: str) -> None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import final
+from typing import TYPE_CHECKING, final
 
 import attrs
 
 from ..errors import AllocationError, RegionError, UnknownNameError
-from .allocation import Equal, ProRata
 from .validators import non_empty_text
+
+
+if TYPE_CHECKING:
+    # Loaded when a key is asked for: reading a region (the award command) needs no keys.
+    from .allocation import Equal, ProRata
 
 
 __all__ = ["InhabitantCount", "Member", "Municipality", "Region"]
@@ -167,6 +171,8 @@ class Region:
 
     def equal_key(self) -> Equal:
         """An equal split over the members, by name."""
+        from .allocation import Equal
+
         self._require_members()
         return Equal(self.member_names())
 
@@ -177,6 +183,8 @@ class Region:
         Raises:
             AllocationError: A member has no inhabitant count.
         """
+        from .allocation import ProRata
+
         self._require_members()
         missing = [m.name for m in self.members if m.inhabitants is None]
         if missing:

@@ -19,7 +19,7 @@ from .formats import compact_euros, percent
 from .table import Kind, Table, TableError
 
 
-__all__ = ["bar_chart", "distribution_chart", "waterfall_chart", "waterfall_charts"]
+__all__ = ["bar_chart", "bars_chart", "distribution_chart", "waterfall_chart", "waterfall_charts"]
 
 
 def _figure(title: str) -> tuple[Any, Any]:
@@ -52,6 +52,33 @@ def bar_chart(table: Table, value: str, *, label: str | None = None) -> Any:
     fig, ax = _figure(f"{table.title}: {column.title}")
     ax.bar(labels, amounts, color="#3465a4")
     ax.tick_params(axis="x", labelrotation=45)
+    fig.tight_layout()
+    return fig
+
+
+def bars_chart(table: Table, values: Sequence[str], *, label: str | None = None) -> Any:
+    """
+    Bars side by side per row of *table*, one series per amount column in *values* (a
+    comparison of scenarios: per member what it pays in each).
+
+    Raises:
+        TableError: A column in *values* is not an amount column.
+        MissingExtraError: matplotlib is not installed (``install izafunding[plot]``).
+    """
+    columns = [table.column(v) for v in values]
+    for c in columns:
+        if c.kind is not Kind.MONEY:
+            msg = f"a bar chart needs amount columns; {c.key!r} is a {c.kind.value} column"
+            raise TableError(msg)
+    labels = [str(v) for v in table.values(label or table.columns[0].key)]
+    fig, ax = _figure(table.title.splitlines()[0] if table.title else "")
+    width = 0.8 / max(1, len(columns))
+    for j, c in enumerate(columns):
+        cents = [v.cents if isinstance(v, Money) else 0 for v in table.values(c.key)]
+        ax.bar([i + j * width for i in range(len(labels))], cents, width=width, label=c.title)
+    ax.set_xticks([i + width * (len(columns) - 1) / 2 for i in range(len(labels))], labels)
+    ax.tick_params(axis="x", labelrotation=45)
+    ax.legend()
     fig.tight_layout()
     return fig
 

@@ -63,6 +63,8 @@ def _cell(column: Column, value: object, comma: bool) -> str:
         return decimal_text(as_fraction(value), decimal_comma=comma)
     if column.kind is Kind.DATE:
         return value.isoformat()  # type: ignore[attr-defined,no-any-return]
+    if column.kind is Kind.FLAG:
+        return "yes" if value else "no"
     return str(value)
 
 

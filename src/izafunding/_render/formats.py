@@ -20,6 +20,7 @@ formatter              example                                                 r
 :func:`percent_fixed`  ``90,00%`` (always two decimals)                        ``_risk._fmt_pct(fixed=True)``
 :func:`level`          ``90%`` or ``1/3`` (a probability level)                ``_milestones._pct``
 :func:`text_list`      ``a, b`` or ``none``                                    ``_milestones._fmt_areas``
+:func:`yes_no`         ``yes`` or ``no``                                       (new: a flag column)
 =====================  ======================================================  ==================
 
 :func:`exact_decimal` is the plain-rows value behind :func:`exact_euros` (``_allocation.
@@ -59,6 +60,7 @@ __all__ = [
     "share",
     "text_list",
     "whole_euros",
+    "yes_no",
 ]
 
 
@@ -189,6 +191,11 @@ def text_list(items: Iterable[str]) -> str:
     return ", ".join(items) or "none"
 
 
+def yes_no(value: bool) -> str:
+    """A flag: ``yes`` or ``no``."""
+    return "yes" if value else "no"
+
+
 def decimal_text(value: Fraction | Decimal | int, *, decimal_comma: bool = False) -> str:
     """
     An exact number for a file: all digits when it terminates, else 10 decimals; no
@@ -216,4 +223,5 @@ FORMATS: dict[str, Callable[..., str]] = {
     "percent_fixed": percent_fixed,
     "level": level,
     "text": str,
+    "yes_no": yes_no,
 }

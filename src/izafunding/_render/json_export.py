@@ -115,6 +115,10 @@ def decode(kind: Kind, data: Any) -> object:
             return data  # a label such as "-"
     if isinstance(data, str):
         return data
+    if kind is Kind.FLAG:
+        if type(data) is not bool:
+            raise _bad(kind, data)
+        return data
     if kind is Kind.COUNT:
         if type(data) is not int:
             raise _bad(kind, data)

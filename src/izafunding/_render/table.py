@@ -65,6 +65,8 @@ class Kind(enum.Enum):
     TEXT = "text"
     #: A calendar date (``date``).
     DATE = "date"
+    #: Yes or no (``bool``), e.g. whether a milestone was reached.
+    FLAG = "flag"
 
 
 #: The formatter a column uses unless it names another, per kind.
@@ -76,6 +78,7 @@ _DEFAULT_FORMAT: Mapping[Kind, str] = {
     Kind.COUNT: "count",
     Kind.TEXT: "text",
     Kind.DATE: "iso",
+    Kind.FLAG: "yes_no",
 }
 
 _TYPES: Mapping[Kind, tuple[type, ...]] = {
@@ -86,6 +89,7 @@ _TYPES: Mapping[Kind, tuple[type, ...]] = {
     Kind.COUNT: (int,),
     Kind.TEXT: (str,),
     Kind.DATE: (date,),
+    Kind.FLAG: (bool,),
 }
 
 
@@ -149,7 +153,7 @@ class Column:
     missing: str = ""
     align: str = attrs.field(
         default=attrs.Factory(
-            lambda self: "left" if self.kind in (Kind.TEXT, Kind.DATE) else "right",
+            lambda self: "left" if self.kind in (Kind.TEXT, Kind.DATE, Kind.FLAG) else "right",
             takes_self=True,
         )
     )
@@ -169,7 +173,9 @@ class Column:
         """Refuse a cell that is not of the column's kind (a float above all)."""
         if value is None or (isinstance(value, str) and self.kind is not Kind.TEXT):
             return
-        ok = isinstance(value, _TYPES[self.kind]) and not isinstance(value, bool)
+        ok = isinstance(value, _TYPES[self.kind]) and (
+            self.kind is Kind.FLAG or not isinstance(value, bool)
+        )
         if not ok:
             msg = (
                 f"the cell {where} of column {self.key!r} must be "
@@ -320,6 +326,7 @@ class Table:
         span_labels: bool = False,
         alert: Iterable[int] = (),
         alert_cells: Iterable[tuple[int, str]] = (),
+        emphasis: Iterable[int] = (),
     ) -> str:
         """
         The table as HTML (caption, ``thead``, ``tbody``, ``tfoot``), every text escaped.
@@ -334,14 +341,16 @@ class Table:
             alert: The total rows (by index) to draw attention to (a residue that is not zero).
             alert_cells: The cells of total rows, by row index and column key, to draw
                 attention to (a stated total that is not the sum of its lines).
+            emphasis: The body rows (by index) written in bold (a figure that differs).
 
-        A notes line with line breaks becomes one paragraph with ``<br>``.
+        A title or notes line with line breaks is written with ``<br>``.
         """
         esc = html.escape
         right = " style='text-align:right'"
         alerted = set(alert)
         alerted_cells = set(alert_cells)
         loud = "color:#b00;font-weight:bold"
+        bold = set(emphasis)
 
         def td(c: Column, v: object, flagged: bool = False) -> str:
             text = c.text(v)
@@ -373,10 +382,13 @@ class Table:
         klass = f" class='{esc(css_class)}'" if css_class else ""
         out = [f"<table{klass}>"]
         if caption and self.title:
-            out.append(f"<caption>{esc(self.title)}</caption>")
+            out.append(f"<caption>{'<br>'.join(esc(line) for line in self.title.splitlines())}</caption>")
         out.append(f"<thead><tr>{''.join(th(c) for c in self.shown())}</tr></thead>")
+        strong = " style='font-weight:bold'"
         body = "".join(
-            f"<tr>{''.join(td(c, v) for c, v in self._shown_cells(r))}</tr>" for r in self.rows
+            f"<tr{strong if i in bold else ''}>"
+            f"{''.join(td(c, v) for c, v in self._shown_cells(r))}</tr>"
+            for i, r in enumerate(self.rows)
         )
         out.append(f"<tbody>{body}</tbody>")
         if self.footer:

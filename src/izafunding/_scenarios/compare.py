@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
-from typing import final
+from collections.abc import Iterable, Sequence
+from typing import Any, final
 
 import attrs
 
 from .._core.money import Money
-from .._render.formats import compact_euros as _fmt
+from .._render.exportable import Exportable
+from .._render.table import Column, Kind, Report, Table
 from ..errors import ScenarioError, UnknownNameError
 from .figures import Figure
 from .scenario import Scenario
@@ -69,9 +69,36 @@ def _check_scenario(value: object, what: str) -> Scenario:
     return value
 
 
+def _amount(key: str, title: str, **kw: Any) -> Column:
+    return Column(key=key, title=title, kind=Kind.MONEY, format="compact_euros", **kw)
+
+
+#: The columns of a comparison: the views show the label (a line or member, once per group), the
+#: figure, A, B and B - A where they differ; the rows have section, name, figure, a, b, difference.
+_COLUMNS = (
+    Column(key="section", shown=False),
+    Column(key="name", shown=False),
+    Column(key="label", title="", plain=False),
+    Column(key="figure", align="right"),
+    _amount("a", "A", missing="-"),
+    _amount("b", "B", missing="-"),
+    _amount("difference", "difference", shown=False),
+    _amount("change", "B - A", plain=False),
+)
+
+
+def _labels(keys: Iterable[tuple[str, str]]) -> list[str]:
+    """The name of each line or member on its first row only."""
+    out, last = [], None
+    for key in keys:
+        out.append(key[1] if key != last else "")
+        last = key
+    return out
+
+
 @final
 @attrs.frozen(kw_only=True)
-class Comparison:
+class Comparison(Exportable):
     """
     Two scenarios compared per line and per municipality: both figures and
     the difference. Made by :func:`compare`.
@@ -118,17 +145,56 @@ class Comparison:
         Plain rows (section, name, figure, a, b, difference; amounts as
         ``Decimal``, a missing figure as ``None``), ready for pandas.
         """
-        return [
-            {
-                "section": row.section,
-                "name": row.name,
-                "figure": row.figure,
-                "a": None if row.a is None else row.a.amount,
-                "b": None if row.b is None else row.b.amount,
-                "difference": row.difference.amount,
-            }
-            for row in self.rows
-        ]
+        return self.table().to_rows()
+
+    def table(self, *, only_differences: bool = False) -> Table:
+        """Per figure its amount in A and in B and, where they differ, B - A."""
+        rows = self.differences() if only_differences else self.rows
+        labels = _labels((row.section, row.name) for row in rows)
+        return Table(
+            name="comparison",
+            title=f"A: {self.a.name} ({self.a.period})\nB: {self.b.name} ({self.b.period})",
+            columns=_COLUMNS,
+            rows=[
+                (
+                    row.section,
+                    row.name,
+                    label,
+                    row.figure,
+                    row.a,
+                    row.b,
+                    row.difference,
+                    row.difference if row.differs else None,
+                )
+                for row, label in zip(rows, labels, strict=True)
+            ],
+        )
+
+    def members(self) -> Table:
+        """Per municipality what it pays in A and in B (the figures a chart compares)."""
+        pays = [row for row in self.rows if row.section == "municipality" and row.figure == "pays"]
+        return Table(
+            name="members",
+            title=f"What each municipality pays: A {self.a.name}, B {self.b.name}",
+            columns=(Column(key="name", title="municipality"), _amount("a", "A"), _amount("b", "B")),
+            rows=[(row.name, row.a, row.b) for row in pays],
+        )
+
+    def report(self) -> Report:
+        """The comparison as a :class:`~izafunding._render.table.Report`."""
+        return Report(
+            kind="comparison",
+            title=f"{self.a.name} compared with {self.b.name}",
+            tables=(self.table(), self.members()),
+            explanation=self.explain(),
+            inputs={"a": self.a.report().inputs, "b": self.b.report().inputs},
+        )
+
+    def plot(self) -> Any:
+        """Bars per municipality of what it pays in each scenario (extra ``plot``)."""
+        from .._render.charts import bars_chart
+
+        return bars_chart(self.members(), ("a", "b"))
 
     def explain(self) -> tuple[str, ...]:
         """In words, each figure that differs."""
@@ -148,50 +214,18 @@ class Comparison:
                 )
         return tuple(out)
 
-    def _table(self, *, only_differences: bool) -> list[list[str]]:
-        rows = [["", "figure", "A", "B", "B - A"]]
-        last = None
-        for row in self.differences() if only_differences else self.rows:
-            label = row.name if (row.section, row.name) != last else ""
-            last = (row.section, row.name)
-            rows.append(
-                [
-                    label,
-                    row.figure,
-                    "-" if row.a is None else _fmt(row.a),
-                    "-" if row.b is None else _fmt(row.b),
-                    _fmt(row.difference) if row.differs else "",
-                ]
-            )
-        return rows
-
     def render(self, *, only_differences: bool = False) -> str:
         """The comparison as a text table (A, B and B - A per figure)."""
-        return "\n".join(
-            [
-                f"A: {self.a.name} ({self.a.period})",
-                f"B: {self.b.name} ({self.b.period})",
-                "",
-                *_table(self._table(only_differences=only_differences)),
-            ]
-        )
+        table = self.table(only_differences=only_differences)
+        return "\n".join([table.title, "", *table.text_lines()])
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        right = " style='text-align:right'"
-        body = []
-        for cells, row in zip(self._table(only_differences=False)[1:], self.rows, strict=True):
-            style = " style='font-weight:bold'" if row.differs else ""
-            body.append(
-                f"<tr{style}><td>{esc(cells[0])}</td><td>{esc(cells[1])}</td>"
-                + "".join(f"<td{right}>{esc(c)}</td>" for c in cells[2:])
-                + "</tr>"
-            )
-        return (
-            "<table class='izafunding-comparison'>"
-            f"<caption>A: {esc(self.a.name)}<br>B: {esc(self.b.name)}</caption>"
-            "<thead><tr><th></th><th>figure</th><th>A</th><th>B</th><th>B - A</th></tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>"
+        table = self.table()
+        view = attrs.evolve(table, title=f"A: {self.a.name}\nB: {self.b.name}")
+        return view.html(
+            css_class="izafunding-comparison",
+            heading_align=False,
+            emphasis=[i for i, row in enumerate(self.rows) if row.differs],
         )
 
 
@@ -265,27 +299,18 @@ def side_by_side(scenarios: Sequence[tuple[str, Scenario]]) -> str:
             s.figures(),
         )
     wanted = {"cost", "municipalities", "partners", "pays", "net", "residue"}
-    rows = [["", "figure", *[label for label, _ in scenarios]]]
-    last = None
-    for key in keys:
-        section, name, figure = key
-        if figure not in wanted:
-            continue
-        label = name if (section, name) != last else ""
-        last = (section, name)
-        rows.append(
-            [label, figure, *["-" if key not in f else _fmt(f[key]) for f in figures]]
-        )
-    return "\n".join(_table(rows))
-
-
-def _table(rows: list[list[str]]) -> list[str]:
-    """Rows of cells as aligned text: the first column left, the others right."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    out = []
-    for row in rows:
-        cells = [
-            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
-        ]
-        out.append("  ".join(cells).rstrip())
-    return out
+    shown = [key for key in keys if key[2] in wanted]
+    table = Table(
+        name="side by side",
+        title="",
+        columns=(
+            Column(key="label", title=""),
+            Column(key="figure", align="right"),
+            *(_amount(f"s{i}", label, missing="-") for i, (label, _) in enumerate(scenarios)),
+        ),
+        rows=[
+            (label, key[2], *(f.get(key) for f in figures))
+            for key, label in zip(shown, _labels(k[:2] for k in shown), strict=True)
+        ],
+    )
+    return "\n".join(table.text_lines())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, TypeAlias, final
+from typing import TYPE_CHECKING, Any, TypeAlias, final
 
 import attrs
 
@@ -267,3 +267,16 @@ class Grant:
 
             return settle_region(self, spent, None, None)
         return settle(self, spent)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The grant (its scheme by name) as JSON-safe data; ``Grant.from_dict`` reads it back equal."""
+        from .._files.dicts import grant_to_dict
+
+        return grant_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Grant:
+        """The grant (its scheme by name) of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import grant_from_dict
+
+        return grant_from_dict(data)

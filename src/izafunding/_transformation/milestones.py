@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, TypeAlias, TypeVar, final
+from typing import Any, Final, TypeAlias, TypeVar, final
 
 import attrs
 
@@ -208,6 +208,19 @@ class Milestone:
     def spending(self) -> Money:
         """What is spent before it is known whether it is reached: the money at risk."""
         return self.amount - self.withheld
+
+    def to_dict(self) -> dict[str, Any]:
+        """The milestone as JSON-safe data; ``Milestone.from_dict`` reads it back equal."""
+        from .._files.dicts import milestone_to_dict
+
+        return milestone_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
+        """The milestone of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import milestone_from_dict
+
+        return milestone_from_dict(data)
 
 
 # -- when a milestone counts as reached: the plan's rule -----------------------------------

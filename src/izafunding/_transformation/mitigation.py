@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
-from .._core.money import Money, RoundingMode
+from .._core.money import Money
+from .._render.exportable import Exportable
+from .._render.formats import approx_euros, percent
+from .._render.formats import level as level_text
+from .._render.table import Column, Kind, Report, Table
 from .risk import (
     DEFAULT_LEVELS,
     RiskProfile,
-    _fmt_pct,
 )
 
 
@@ -29,7 +32,7 @@ __all__ = ["Mitigation"]
 
 @final
 @attrs.frozen(kw_only=True, eq=False)
-class Mitigation:
+class Mitigation(Exportable):
     """
     A mitigation scenario: spending withheld on the milestones judged
     unlikely, and the risk before and after (seed 002, Kanttekeningen 2.1:
@@ -75,35 +78,64 @@ class Mitigation:
             rows.append(row)
         return rows
 
+    def table(self, levels: Sequence[Fraction] = DEFAULT_LEVELS) -> Table:
+        """Per bearer the worst case, the expected repayment and each level, before and after."""
+        before, after = self.before.summary(levels), self.after.summary(levels)
+        columns = [Column(key="bearer")]
+        for c in before.columns[1:]:
+            columns += [
+                attrs.evolve(c, key=f"{c.key}_before", title=f"{c.title} before"),
+                attrs.evolve(c, key=f"{c.key}_after", title=f"{c.title} after"),
+            ]
+        rows = [
+            (b[0], *(cell for pair in zip(b[1:], a[1:], strict=True) for cell in pair))
+            for b, a in zip(before.rows, after.rows, strict=True)
+        ]
+        return Table(name="mitigation", title=f"Withholding below {percent(self.threshold)}", columns=columns, rows=rows)
+
+    def withheld_table(self) -> Table:
+        """Per milestone withheld, the amount withheld and its chance of being reached."""
+        chances = dict(self.chances)
+        return Table(
+            name="withheld",
+            title="Spending withheld",
+            columns=(
+                Column(key="milestone"),
+                Column(key="withheld", kind=Kind.MONEY),
+                Column(key="chance", title="chance of being reached", kind=Kind.PERCENTAGE),
+            ),
+            rows=[(name, amount, chances[name]) for name, amount in self.withheld],
+        )
+
+    def report(self) -> Report:
+        """The mitigation as a :class:`~izafunding._render.table.Report`."""
+        return Report(
+            kind="mitigation",
+            title=f"Withholding spending on milestones with a chance below {percent(self.threshold)}",
+            tables=(self.table(), self.withheld_table()),
+            explanation=self.explain(),
+            inputs={"threshold": f"{self.threshold.numerator}/{self.threshold.denominator}"},
+        )
+
     def explain(self, levels: Sequence[Fraction] = DEFAULT_LEVELS) -> tuple[str, ...]:
         """What is withheld and how each bearer's risk drops."""
         chances = dict(self.chances)
         if not self.withheld:
-            lines = [f"No milestone has a chance below {_fmt_pct(self.threshold)}: nothing is withheld."]
+            lines = [f"No milestone has a chance below {percent(self.threshold)}: nothing is withheld."]
         else:
-            lines = [f"Withhold spending on the milestones with a chance below {_fmt_pct(self.threshold)}:"]
+            lines = [f"Withhold spending on the milestones with a chance below {percent(self.threshold)}:"]
             lines += [
-                f"  {name}: {amount} withheld (chance of being reached {_fmt_pct(chances[name])})"
+                f"  {name}: {amount} withheld (chance of being reached {percent(chances[name])})"
                 for name, amount in self.withheld
             ]
         for bearer in self.before:
             b, a = self.before[bearer], self.after[bearer]
             lines.append(
                 f"{bearer}: worst case {b.worst_case} -> {a.worst_case}; expected "
-                f"{_euros(b.expected)} -> {_euros(a.expected)}"
+                f"{approx_euros(b.expected)} -> {approx_euros(a.expected)}"
             )
             for level in levels:
                 lines.append(
-                    f"  {_pct(level)}: {b.quantile(level)} -> {a.quantile(level)}"
+                    f"  {level_text(level)}: {b.quantile(level)} -> {a.quantile(level)}"
                 )
         return tuple(lines)
-
-
-def _euros(value: Fraction) -> str:
-    rounded = Money.from_fraction(value, rounding=RoundingMode.HALF_UP)
-    return str(rounded) if rounded.as_fraction() == value else f"≈ {rounded}"
-
-
-def _pct(level: Fraction) -> str:
-    pct = Fraction(level) * 100
-    return f"{pct.numerator}%" if pct.denominator == 1 else f"{level}"

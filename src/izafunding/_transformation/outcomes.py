@@ -3,15 +3,17 @@ settlement of the whole schedule."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
+from .._render.exportable import Exportable
 from .._render.formats import text_list
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Rule, Table
 from .milestones import (
     REGULATION,
     Milestone,
@@ -30,10 +32,26 @@ __all__ = ["MilestoneOutcome", "ScheduleSettlement"]
 
 # -- settlement --------------------------------------------------------------------------------------
 
+#: The columns of a settlement per milestone: the views show milestone, outcome, missed in, set,
+#: repaid and paid by; the plain rows have the figures (bearer, amount, reached, spent, borne).
+_COLUMNS = (
+    Column(key="name", title="milestone"),
+    Column(key="bearer", shown=False),
+    Column(key="amount", kind=Kind.MONEY, shown=False),
+    Column(key="reached", kind=Kind.FLAG, shown=False),
+    Column(key="outcome", plain=False),
+    Column(key="missed_in", title="missed in"),
+    Column(key="spent", kind=Kind.MONEY, shown=False),
+    Column(key="determined", title="set", kind=Kind.MONEY),
+    Column(key="repayable", title="repaid", kind=Kind.MONEY),
+    Column(key="borne", kind=Kind.MONEY, shown=False),
+    Column(key="paid_by", title="paid by", plain=False),
+)
+
 
 @final
 @attrs.frozen(kw_only=True)
-class MilestoneOutcome:
+class MilestoneOutcome(Exportable):
     """
     How one milestone settles (*vaststelling* of its amount).
 
@@ -96,6 +114,37 @@ class MilestoneOutcome:
         """The milestone's name."""
         return self.milestone.name
 
+    def cells(self) -> tuple[object, ...]:
+        """The outcome's row of cells in a settlement table (columns of :meth:`table`)."""
+        m = self.milestone
+        return (
+            m.name,
+            m.bearer,
+            m.amount,
+            self.reached,
+            "reached" if self.reached else "missed",
+            ", ".join(self.missed_in),
+            self.spent,
+            self.determined,
+            self.repayable,
+            self.borne,
+            m.bearer if self.borne.cents else "",
+        )
+
+    def table(self) -> Table:
+        """The outcome as a one-row table (the columns of :meth:`ScheduleSettlement.table`)."""
+        return Table(name="outcome", title=f"Milestone {self.name}", columns=_COLUMNS, rows=(self.cells(),))
+
+    def report(self) -> Report:
+        """The outcome as a :class:`~izafunding._render.table.Report`."""
+        return Report(
+            kind="milestone outcome",
+            title=f"Milestone {self.name}: {'reached' if self.reached else 'missed'}",
+            tables=(self.table(),),
+            explanation=(self.explain(),),
+            inputs={"milestone": self.name, "reached_in": list(self.reached_in), "spent": money_to_dict(self.spent)},
+        )
+
     def explain(self) -> str:
         """One line in plain English."""
         m = self.milestone
@@ -121,7 +170,7 @@ class MilestoneOutcome:
 
 @final
 @attrs.frozen(kw_only=True)
-class ScheduleSettlement:
+class ScheduleSettlement(Exportable):
     """
     The settlement of a milestone schedule from outcomes: per milestone what
     is set definitively and what is repaid, and who pays it.
@@ -246,35 +295,38 @@ class ScheduleSettlement:
 
     def to_rows(self) -> list[dict[str, object]]:
         """One plain row per milestone."""
-        return [
-            {
-                "name": o.name,
-                "bearer": o.milestone.bearer,
-                "amount": o.milestone.amount.amount,
-                "reached": o.reached,
-                "missed_in": ", ".join(o.missed_in),
-                "spent": o.spent.amount,
-                "determined": o.determined.amount,
-                "repayable": o.repayable.amount,
-                "borne": o.borne.amount,
-            }
-            for o in self.outcomes
-        ]
+        return self.table().to_rows()
+
+    def table(self) -> Table:
+        """Per milestone its outcome, where it was missed, what is set, what is repaid and who pays."""
+        return Table(
+            name="milestones",
+            title=f"Settlement: repaid {self.repayable} of {self.advanced}",
+            columns=_COLUMNS,
+            rows=[o.cells() for o in self.outcomes],
+        )
+
+    def report(self) -> Report:
+        """The settlement as a :class:`~izafunding._render.table.Report`."""
+        rule = self.schedule.rule
+        return Report(
+            kind="schedule settlement",
+            title=f"Settlement of the milestones: repaid {self.repayable} of {self.advanced}",
+            tables=(self.table(),),
+            explanation=self.explain(),
+            rules=(Rule(text=rule.describe(), source=rule.source),),
+            findings=self.findings,
+            inputs={
+                "reached_in": {o.name: list(o.reached_in) for o in self.outcomes},
+                "spent": {o.name: money_to_dict(o.spent) for o in self.outcomes},
+            },
+        )
+
+    def plot(self) -> Any:
+        """Bars of what is repaid per milestone (extra ``plot``)."""
+        from .._render.charts import bar_chart
+
+        return bar_chart(self.table(), "repayable")
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        body = "".join(
-            f"<tr><td>{esc(o.name)}</td><td>{'reached' if o.reached else 'missed'}</td>"
-            f"<td>{esc(text_list(o.missed_in)) if o.missed_in else ''}</td>"
-            f"<td style='text-align:right'>{esc(str(o.determined))}</td>"
-            f"<td style='text-align:right'>{esc(str(o.repayable))}</td>"
-            f"<td>{esc(o.milestone.bearer) if o.borne.cents else ''}</td></tr>"
-            for o in self.outcomes
-        )
-        return (
-            "<table class='izafunding-settlement'>"
-            f"<caption>Settlement: repaid {esc(str(self.repayable))} of {esc(str(self.advanced))}</caption>"
-            "<thead><tr><th>milestone</th><th>outcome</th><th>missed in</th><th>set</th>"
-            "<th>repaid</th><th>paid by</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>"
-        )
+        return self.table().html(css_class="izafunding-settlement", heading_align=False)

@@ -1,9 +1,7 @@
-"""Exact repayment risk: the probability distribution of what must be repaid."""
+"""Exact repayment risk: the probability distribution of what must be repaid, per bearer."""
 
 from __future__ import annotations
 
-import html
-import itertools
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -12,16 +10,14 @@ from typing import Any, Final, final
 
 import attrs
 
-from .._core.money import Money, RoundingMode, check_number_size
+from .._core.money import Money, RoundingMode
+from .._render import formats
 from .._render.exportable import Exportable
 from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Table
-from ..errors import (
-    DistributionTooLargeError,
-    FloatNotAllowedError,
-    ProbabilityError,
-    UnknownNameError,
-)
+from ..errors import DistributionTooLargeError, ProbabilityError, UnknownNameError
+from .distribution import _RISK_COLUMNS, Distribution, _count_sums, _mixture
+from .stakes import DEFAULT_LEVELS, Stake, _check_level, exact_probability
 
 
 __all__ = [
@@ -39,278 +35,14 @@ __all__ = [
 #: 100.000 covers 16 milestones with distinct amounts (2^16 = 65.536).
 DEFAULT_MAX_OUTCOMES: Final = 100_000
 
-#: The probability levels a budget's risk section (*risicoparagraaf*) reports:
-#: the amount not exceeded with 90% and with 95% probability.
-DEFAULT_LEVELS: Final = (Fraction(9, 10), Fraction(19, 20))
-
-
-def exact_probability(value: object, *, what: str = "probability") -> Fraction:
-    """
-    Check that *value* is an exact probability (0 to 1) and return it as a Fraction.
-
-    Ints, ``Fraction`` and ``Decimal`` are accepted; a ``float`` is refused
-    (``0.1`` is not one tenth), and so is anything outside [0, 1].
-
-    >>> exact_probability(Decimal("0.9"))
-    Fraction(9, 10)
-    >>> exact_probability(0.9)
-    Traceback (most recent call last):
-    ...
-    izafunding.errors.FloatNotAllowedError: probability must not be a float (got 0.9); ...
-    >>> exact_probability(Fraction(3, 2))
-    Traceback (most recent call last):
-    ...
-    izafunding.errors.ProbabilityError: probability must lie between 0 and 1 (got 3/2)
-    """
-    if isinstance(value, float):
-        msg = (
-            f"{what} must not be a float (got {value!r}); write it exactly, as "
-            f"Fraction(9, 10) or Decimal('0.9')"
-        )
-        raise FloatNotAllowedError(msg)
-    if isinstance(value, bool) or not isinstance(value, (int, Fraction, Decimal)):
-        msg = (
-            f"{what} must be a Fraction, Decimal or int between 0 and 1 "
-            f"(got {value!r}, a {type(value).__name__})"
-        )
-        raise ProbabilityError(msg)
-    if isinstance(value, Decimal) and not value.is_finite():
-        msg = f"{what} must be a finite number between 0 and 1 (got {value!r})"
-        raise ProbabilityError(msg)
-    if isinstance(value, Decimal):
-        check_number_size(value, what, ProbabilityError)
-    if isinstance(value, Decimal) and not -_MAX_DIGITS <= value.adjusted() <= 0 and value != 0:
-        msg = (
-            f"{what} must be a number between 0 and 1 written with at most {_MAX_DIGITS} "
-            f"decimals (got {value!r})"
-        )
-        raise ProbabilityError(msg)
-    exact = Fraction(value)
-    if not 0 <= exact <= 1:
-        msg = f"{what} must lie between 0 and 1 (got {exact})"
-        raise ProbabilityError(msg)
-    return exact
-
-
-# A chance such as 1e-5000 is meaningless for a budget and would make every figure
-# carry thousands of digits; a hundred decimals is more than any estimate has.
-_MAX_DIGITS = 100
-
-
-def _chances_converter(value: Iterable[object]) -> tuple[Fraction, ...]:
-    return tuple(exact_probability(c, what="chance") for c in value)
-
-
-def _check_stake_amount(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
-    if not isinstance(value, Money) or value.cents < 0:
-        msg = f"'{attribute.name}' must be a Money of at least € 0,00 (got {value!r})"
-        raise ProbabilityError(msg)
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Stake:
-    """
-    Money at risk on one milestone: repaid when the milestone is missed.
-
-    *chances* holds the probability that the milestone is reached, one per
-    scenario of the common factor (a single one when chances are independent).
-
-    >>> Stake(name="M1", amount=Money(1000), chances=(Fraction(9, 10),))
-    Stake(name='M1', amount=Money('1000.00'), chances=(Fraction(9, 10),))
-
-    Attributes:
-        name: The milestone's name.
-
-        amount: What is repaid (from money already spent) when it is missed.
-
-        chances: Per scenario, the exact probability that it is reached.
-    """
-
-    name: str
-    amount: Money = attrs.field(validator=_check_stake_amount)
-    chances: tuple[Fraction, ...] = attrs.field(converter=_chances_converter)
+# Kept for the command renderer (_commands.py, owned by another change), which imports them:
+# remove once it uses _render.formats.
+_fmt_fraction_euros = formats.approx_euros
 
 
 def _fmt_pct(p: Fraction, *, fixed: bool = False) -> str:
-    """
-    A probability as a Dutch percentage: whole when exact ('90%'), else two
-    decimals rounded half up ('12,35%'); with *fixed* always two decimals.
-    """
-    pct = p * 100
-    if pct.denominator == 1 and not fixed:
-        return f"{pct.numerator}%"
-    rounded = Money.from_fraction(pct, rounding=RoundingMode.HALF_UP)
-    return f"{str(rounded.amount).replace('.', ',')}%"
-
-
-def _fmt_fraction_euros(value: Fraction) -> str:
-    """Exact euros in Dutch notation; an amount with sub-cents shows '≈' and cents."""
-    rounded = Money.from_fraction(value, rounding=RoundingMode.HALF_UP)
-    return str(rounded) if rounded.as_fraction() == value else f"≈ {rounded}"
-
-
-
-@final
-class Distribution(Mapping[Money, Fraction]):
-    """
-    An exact probability distribution of amounts: a read-only mapping
-    amount -> probability, in ascending order of amount, whose
-    probabilities sum to exactly 1.
-
-    It is stored as integer numerators over one common denominator (so
-    sums and comparisons stay integer arithmetic); each probability is
-    handed out as a reduced ``Fraction``.
-
-    >>> d = Distribution(cents=(0, 100000), numerators=(9, 1), denominator=10)
-    >>> dict(d), d.quantile(Fraction(9, 10)), d.mean
-    ({Money('0.00'): Fraction(9, 10), Money('1000.00'): Fraction(1, 10)}, Money('0.00'), Fraction(100, 1))
-    >>> Distribution(cents=(0, 1), numerators=(1, 1), denominator=3)
-    Traceback (most recent call last):
-    ...
-    izafunding.errors.ProbabilityError: the probabilities of a distribution must sum to exactly 1 (got 2/3)
-    """
-
-    __slots__ = ("_cents", "_denominator", "_numerators", "_position")
-
-    def __init__(self, *, cents: Sequence[int], numerators: Sequence[int], denominator: int) -> None:
-        cents, numerators = tuple(cents), tuple(numerators)
-        if len(cents) != len(numerators) or not cents:
-            msg = "a distribution needs one numerator per amount, and at least one amount"
-            raise ProbabilityError(msg)
-        if any(b <= a for a, b in itertools.pairwise(cents)):
-            msg = "the amounts of a distribution must be distinct and in ascending order"
-            raise ProbabilityError(msg)
-        if denominator <= 0 or any(n <= 0 for n in numerators):
-            msg = "a distribution holds only amounts with a positive probability"
-            raise ProbabilityError(msg)
-        if sum(numerators) != denominator:
-            msg = (
-                f"the probabilities of a distribution must sum to exactly 1 "
-                f"(got {Fraction(sum(numerators), denominator)})"
-            )
-            raise ProbabilityError(msg)
-        self._cents: tuple[int, ...] = cents
-        self._numerators: tuple[int, ...] = numerators
-        self._denominator: int = denominator
-        self._position: dict[int, int] | None = None
-
-    # -- mapping -----------------------------------------------------------------
-
-    def __getitem__(self, amount: Money) -> Fraction:
-        if self._position is None:
-            self._position = {c: i for i, c in enumerate(self._cents)}
-        i = self._position.get(amount.cents) if isinstance(amount, Money) else None
-        if i is None:
-            raise KeyError(amount)
-        return Fraction(self._numerators[i], self._denominator)
-
-    def __iter__(self) -> Iterator[Money]:
-        return map(Money.from_cents, self._cents)
-
-    def __len__(self) -> int:
-        return len(self._cents)
-
-    def __contains__(self, amount: object) -> bool:
-        if not isinstance(amount, Money):
-            return False
-        if self._position is None:
-            self._position = {c: i for i, c in enumerate(self._cents)}
-        return amount.cents in self._position
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Distribution):
-            return self._cents == other._cents and all(
-                a * other._denominator == b * self._denominator
-                for a, b in zip(self._numerators, other._numerators, strict=True)
-            )
-        return super().__eq__(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{Money.from_cents(c)!r}: {Fraction(n, self._denominator)!r}"
-                          for c, n in zip(self._cents[:6], self._numerators[:6], strict=False))
-        more = f", ... ({len(self) - 6} more)" if len(self) > 6 else ""
-        return f"<Distribution of {len(self)} amounts {{{shown}{more}}}>"
-
-    # -- exact integer views --------------------------------------------------------
-
-    @property
-    def denominator(self) -> int:
-        """The common denominator of every probability."""
-        return self._denominator
-
-    @property
-    def numerators(self) -> tuple[int, ...]:
-        """The probabilities' numerators over :attr:`denominator`, in order of amount."""
-        return self._numerators
-
-    @property
-    def cents(self) -> tuple[int, ...]:
-        """The amounts in cents, ascending."""
-        return self._cents
-
-    # -- statistics -------------------------------------------------------------------
-
-    @property
-    def mean(self) -> Fraction:
-        """The exact mean, in euros."""
-        total = sum(c * n for c, n in zip(self._cents, self._numerators, strict=True))
-        return Fraction(total, self._denominator * 100)
-
-    def quantile(self, q: Fraction | Decimal | int) -> Money:
-        """The smallest amount x with P(amount ≤ x) ≥ *q*."""
-        level = _check_level(q)
-        target = level.numerator * self._denominator
-        cumulative = 0
-        for cents, n in zip(self._cents, self._numerators, strict=True):
-            cumulative += n
-            if cumulative * level.denominator >= target:
-                return Money.from_cents(cents)
-        return Money.from_cents(self._cents[-1])  # pragma: no cover (cumulative reaches 1)
-
-    def probability_above(self, amount: Money) -> Fraction:
-        """The exact probability of more than *amount*."""
-        if not isinstance(amount, Money):
-            msg = f"amount must be a Money such as Money(50000) (got {amount!r})"
-            raise ProbabilityError(msg)
-        above = sum(n for c, n in zip(self._cents, self._numerators, strict=True) if c > amount.cents)
-        return Fraction(above, self._denominator)
-
-    def to_rows(self) -> list[dict[str, object]]:
-        """
-        Plain rows, ready for a plot or ``pandas.DataFrame(rows)``: amount
-        (euros), probability, cumulative P(≤ amount) and exceedance
-        P(> amount), all exact.
-        """
-        rows: list[dict[str, object]] = []
-        cumulative = 0
-        den = self._denominator
-        for cents, n in zip(self._cents, self._numerators, strict=True):
-            cumulative += n
-            rows.append(
-                {
-                    "amount": Money.from_cents(cents).amount,
-                    "probability": Fraction(n, den),
-                    "cumulative": Fraction(cumulative, den),
-                    "exceedance": Fraction(den - cumulative, den),
-                }
-            )
-        return rows
-
-
-_RISK_COLUMNS = (
-    Column(key="bearer", title="bearer"),
-    Column(key="amount", title="repayment", kind=Kind.MONEY),
-    Column(key="probability", title="probability", kind=Kind.PERCENTAGE),
-    Column(key="cumulative", title="P(≤)", kind=Kind.PERCENTAGE),
-    Column(key="exceedance", title="P(>)", kind=Kind.PERCENTAGE),
-)
-
-
-def _check_level(q: object) -> Fraction:
-    return exact_probability(q, what="level q")
+    """Re-export of :func:`.formats.percent` (*fixed*: :func:`.formats.percent_fixed`) for _commands.py."""
+    return formats.percent_fixed(p) if fixed else formats.percent(p)
 
 
 #: The most outcomes any exact distribution may have, however ``max_outcomes`` is raised:
@@ -578,10 +310,7 @@ class RepaymentRisk(Exportable):
 
     def table(self) -> Table:
         """The exact distribution: per amount its probability, P(≤ amount) and P(> amount)."""
-        rows = [
-            (self.bearer, Money(r["amount"]), r["probability"], r["cumulative"], r["exceedance"])  # type: ignore[arg-type]
-            for r in self._exact().to_rows()
-        ]
+        rows = [(self.bearer, *cells) for cells in self._exact()._cells()]
         return Table(
             name="distribution",
             title=f"Repayment borne by {self.bearer}",
@@ -630,110 +359,51 @@ class RepaymentRisk(Exportable):
             f"{self.bearer}: {len(self.stakes)} milestone{'' if len(self.stakes) == 1 else 's'}, "
             f"exposure (worst case) {self.worst_case}"
             + (f" of {self.exposure} advanced" if self.worst_case != self.exposure else ""),
-            f"  expected repayment: {_fmt_fraction_euros(self.expected)}"
+            f"  expected repayment: {formats.approx_euros(self.expected)}"
             + ("" if len(self.weights) == 1 else f" (over {len(self.weights)} scenarios of a common factor)"),
         ]
         for level in levels:
             lines.append(
-                f"  not exceeded with {_fmt_pct(_check_level(level))} probability: "
+                f"  not exceeded with {formats.percent(_check_level(level))} probability: "
                 f"{self.quantile(level)}"
             )
         for s in self.stakes:
             lines.append(
                 f"  - {s.name}: {s.amount} at risk, missed with probability "
-                f"{_fmt_pct(self.probability_missed(s.name))}"
+                f"{formats.percent(self.probability_missed(s.name))}"
             )
         return tuple(lines)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        rows = self.to_rows()
-        body = "".join(
-            f"<tr><td style='text-align:right'>{esc(str(Money(r['amount'])))}</td>"  # type: ignore[arg-type]
-            f"<td style='text-align:right'>{esc(_fmt_pct(r['probability']))}</td>"  # type: ignore[arg-type]
-            f"<td style='text-align:right'>{esc(_fmt_pct(r['cumulative']))}</td></tr>"  # type: ignore[arg-type]
-            for r in rows[:64]
+        table = self.table()
+        more = len(table.rows) - _HTML_ROWS
+        view = attrs.evolve(
+            table,
+            title=(
+                f"Repayment borne by {self.bearer}: expected {formats.approx_euros(self.expected)}, "
+                f"worst case {self.worst_case}"
+            ),
+            columns=[attrs.evolve(c, shown=c.key in ("amount", "probability", "cumulative")) for c in table.columns],
+            rows=table.rows[:_HTML_ROWS],
+            footer=[(None, f"… {more} more outcomes", None, None, None)] if more > 0 else [],
         )
-        more = f"<tr><td colspan='3'>… {len(rows) - 64} more outcomes</td></tr>" if len(rows) > 64 else ""
-        return (
-            "<table class='izafunding-risk'>"
-            f"<caption>Repayment borne by {esc(self.bearer)}: expected "
-            f"{esc(_fmt_fraction_euros(self.expected))}, worst case {esc(str(self.worst_case))}</caption>"
-            "<thead><tr><th>repayment</th><th>probability</th><th>P(≤)</th></tr></thead>"
-            f"<tbody>{body}{more}</tbody></table>"
-        )
+        return view.html(css_class="izafunding-risk", heading_align=False, footer_labels=True, span_labels=True)
 
     def __repr__(self) -> str:
         return (
             f"<RepaymentRisk of {self.bearer!r}: {len(self.stakes)} milestones, exposure "
-            f"{self.exposure}, expected {_fmt_fraction_euros(self.expected)}>"
+            f"{self.exposure}, expected {formats.approx_euros(self.expected)}>"
         )
 
 
-def _count_sums(amounts: Sequence[int], limit: int) -> int | None:
-    """The number of distinct subset sums of *amounts*, or None once it exceeds *limit*."""
-    sums = {0}
-    for a in amounts:
-        sums |= {s + a for s in sums}
-        if len(sums) > limit:
-            return None
-    return len(sums)
+#: The outcomes the HTML view shows before it says how many more there are.
+_HTML_ROWS: Final = 64
 
-
-def _independent(stakes: Sequence[Stake], scenario: int) -> tuple[dict[int, int], int]:
-    """
-    The exact distribution of the sum of missed amounts, as integer numerators
-    over one denominator (dynamic programming over amounts; equal sums merge).
-    """
-    dist: dict[int, int] = {0: 1}
-    den = 1
-    shift = 0
-    for stake in stakes:
-        a = stake.amount.cents
-        c = stake.chances[scenario]
-        if a == 0 or c == 1:
-            continue
-        if c == 0:
-            shift += a
-            continue
-        reach, d = c.numerator, c.denominator
-        miss = d - reach
-        new: dict[int, int] = {}
-        get = new.get
-        for s, w in dist.items():
-            new[s] = get(s, 0) + w * reach
-            t = s + a
-            new[t] = get(t, 0) + w * miss
-        dist = new
-        den *= d
-    if shift:
-        dist = {s + shift: w for s, w in dist.items()}
-    return dist, den
-
-
-def _mixture(stakes: Sequence[Stake], weights: Sequence[Fraction]) -> Distribution:
-    """The weighted mixture of the scenarios' distributions, over one reduced denominator."""
-    parts = [(w, *_independent(stakes, i)) for i, w in enumerate(weights) if w]
-    if len(parts) == 1:
-        _, dist, den = parts[0]
-    else:
-        den = math.lcm(*(w.denominator * d for w, _, d in parts))
-        dist = {}
-        for w, part, d in parts:
-            factor = w.numerator * (den // (w.denominator * d))
-            for s, n in part.items():
-                dist[s] = dist.get(s, 0) + n * factor
-    cents = sorted(s for s, n in dist.items() if n)
-    numerators = [dist[s] for s in cents]
-    g = math.gcd(den, *numerators)
-    if g > 1:
-        numerators = [n // g for n in numerators]
-    return Distribution(cents=cents, numerators=numerators, denominator=den // g)
 
 
 @final
 @attrs.frozen(eq=False)
-class RiskProfile(Mapping[str, RepaymentRisk]):
+class RiskProfile(Exportable, Mapping[str, RepaymentRisk]):
     """
     The repayment risk per bearer: a read-only mapping bearer ->
     :class:`RepaymentRisk`, with a combined view of all bearers together.
@@ -790,7 +460,54 @@ class RiskProfile(Mapping[str, RepaymentRisk]):
 
     def to_rows(self) -> list[dict[str, object]]:
         """Every bearer's distribution in one long table (a ``bearer`` column first)."""
-        return [row for r in self.risks for row in r.to_rows()]
+        return self.table().to_rows()
+
+    def table(self) -> Table:
+        """Every bearer's distribution in one long table (a ``bearer`` column first)."""
+        return Table(
+            name="distribution",
+            title="Repayment risk per bearer",
+            columns=_RISK_COLUMNS,
+            rows=[row for r in self.risks for row in r.table().rows],
+        )
+
+    def summary(self, levels: Sequence[Fraction] = DEFAULT_LEVELS) -> Table:
+        """
+        One row per bearer for a budget's risk section: exposure, exact expected repayment
+        (and rounded to cents), and the amount not exceeded at each level.
+        """
+        checked = [_check_level(level) for level in levels]
+        return Table(
+            name="summary",
+            title="Risk section: repayment per bearer",
+            columns=(
+                Column(key="bearer"),
+                Column(key="exposure", title="worst case", kind=Kind.MONEY),
+                Column(key="expected", title="expected", kind=Kind.EXACT_MONEY, format="approx_euros"),
+                *(
+                    Column(key=_level_name(level), title=f"{formats.percent(level)} not exceeded", kind=Kind.MONEY)
+                    for level in checked
+                ),
+            ),
+            rows=[
+                (r.bearer, r.worst_case, r.expected, *(r.quantile(level) for level in checked))
+                for r in self.risks
+            ],
+        )
+
+    def report(self) -> Report:
+        """The profile as a :class:`~izafunding._render.table.Report`: distributions and summary."""
+        return Report(
+            kind="risk profile",
+            title="Repayment risk per bearer",
+            tables=(self.table(), self.summary()),
+            explanation=self.explain(),
+            inputs={r.bearer: r.report().inputs for r in self.risks},
+        )
+
+    def plot(self, level: Fraction = DEFAULT_LEVELS[0]) -> Any:
+        """The combined distribution (every bearer's stakes together) as a chart (extra ``plot``)."""
+        return self.combined.plot(level)
 
     def explain(self, levels: Sequence[Fraction] = DEFAULT_LEVELS) -> tuple[str, ...]:
         """Each bearer's lines for the risk section (see :meth:`RepaymentRisk.explain`)."""
@@ -801,7 +518,7 @@ class RiskProfile(Mapping[str, RepaymentRisk]):
 
     def __repr__(self) -> str:
         inner = ", ".join(
-            f"{r.bearer!r}: exposure {r.worst_case}, expected {_fmt_fraction_euros(r.expected)}"
+            f"{r.bearer!r}: exposure {r.worst_case}, expected {formats.approx_euros(r.expected)}"
             for r in self.risks
         )
         return f"<RiskProfile {{{inner}}}>"

@@ -618,3 +618,16 @@ class MilestoneSchedule:
             "<th>areas</th><th>bearer</th></tr></thead>"
             f"<tbody>{body}</tbody></table>"
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The schedule as JSON-safe data; ``MilestoneSchedule.from_dict`` reads it back equal."""
+        from .._files.dicts import schedule_to_dict
+
+        return schedule_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MilestoneSchedule:
+        """The schedule of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
+        from .._files.dicts import schedule_from_dict
+
+        return schedule_from_dict(data)

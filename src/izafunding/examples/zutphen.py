@@ -37,6 +37,7 @@ from typing import Final
 
 from .._core.money import Money
 from .._core.periods import Period
+from .._render.formats import percent_fixed
 from .._transformation.grant import LateAccounting, PassThrough, TransformationGrant
 from .._transformation.milestones import (
     SEED_002,
@@ -46,7 +47,6 @@ from .._transformation.milestones import (
     Probabilities,
 )
 from .._transformation.risk import DEFAULT_LEVELS, RiskProfile
-from .._transformation.risk import _fmt_pct as _pct
 from .._transformation.schedule import MilestoneSchedule
 from ..schemes import SPUK_TRANSFORMATION
 from . import Example
@@ -225,7 +225,7 @@ def _distribution_table(profile: RiskProfile) -> list[str]:
             assert isinstance(c, Fraction)
             lines.append(
                 f"{bearer:<10}{Money(row['amount'])!s:>16}"  # type: ignore[arg-type]
-                f"{_pct(p, fixed=True):>14}{_pct(c, fixed=True):>14}"
+                f"{percent_fixed(p):>14}{percent_fixed(c):>14}"
             )
     return lines
 
