@@ -263,7 +263,7 @@ class TestXlsx:
         assert "€" in sheet.cell(row=3, column=j).number_format
 
     def test_sisa_sheet(self) -> None:
-        """The SiSa workbook's rows are the spreadsheet's, amounts numeric, verified 'no'."""
+        """The SiSa workbook's rows are the spreadsheet's, amounts numeric, verified FALSE."""
         openpyxl = pytest.importorskip("openpyxl")
         book = openpyxl.load_workbook(io.BytesIO(sisa().to_xlsx()))
         sheet = book["figures"]
@@ -274,7 +274,7 @@ class TestXlsx:
             Decimal(v) for v in ("1258800", "780000", "101200", "120000", "257600")
         ]
         verified = heading.index("verified") + 1
-        assert {sheet.cell(row=r, column=verified).value for r in range(3, 8)} == {"no"}
+        assert {sheet.cell(row=r, column=verified).value for r in range(3, 8)} == {False}
 
 
 class TestViewsAgree:

@@ -87,10 +87,6 @@ class OverviewFigure:
         )
 
 
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
-
-
 _FIGURE_COLUMNS: Final = (
     Column(key="municipality"),
     Column(key="scheme"),
@@ -98,8 +94,8 @@ _FIGURE_COLUMNS: Final = (
     Column(key="year", kind=Kind.COUNT, format="plain", missing="period"),
     Column(key="amount", kind=Kind.MONEY, format="compact_euros"),
     Column(key="kind"),
-    Column(key="provisional"),
-    Column(key="in_total", title="in total"),
+    Column(key="provisional", kind=Kind.FLAG),
+    Column(key="in_total", title="in total", kind=Kind.FLAG),
     Column(key="source"),
 )
 
@@ -176,8 +172,8 @@ class FundingOverview(Exportable):
                 f.year,
                 f.amount,
                 f.kind.value,
-                _yes(f.provisional),
-                _yes(f.in_total),
+                f.provisional,
+                f.in_total,
                 f.source,
             )
             for f in self.figures
@@ -196,8 +192,8 @@ class FundingOverview(Exportable):
                     y,
                     self.total(y),
                     "computed" + (" (includes estimates)" if estimated else ""),
-                    _yes(estimated),
-                    _yes(False),
+                    estimated,
+                    False,
                     "sum of the figures counted in totals",
                 )
             )
@@ -256,10 +252,7 @@ class FundingOverview(Exportable):
         Plain rows of :meth:`table`, one per figure, then one total per year (ready for
         ``pandas.DataFrame``); ``provisional`` and ``in_total`` as ``bool``.
         """
-        return [
-            {**row, "provisional": row["provisional"] == "yes", "in_total": row["in_total"] == "yes"}
-            for row in self.table().to_rows(footer=True)
-        ]
+        return self.table().to_rows(footer=True)
 
     def _cell(self, scheme: str, item: str, year: int) -> str:
         f = self.figure(scheme, item, year)

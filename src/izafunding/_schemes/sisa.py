@@ -149,7 +149,7 @@ _SHEET_COLUMNS: Final = (
     Column(key="municipality"),
     Column(key="component"),
     Column(key="source"),
-    Column(key="verified"),
+    Column(key="verified", kind=Kind.FLAG),
 )
 _VIEW_COLUMNS: Final = (
     Column(key="code"),
@@ -234,7 +234,7 @@ class SisaReport(Exportable):
                     r.municipality,
                     r.component,
                     r.source,
-                    "yes" if r.verified else "no",
+                    r.verified,
                 )
                 for r in self.rows
             ],
@@ -318,8 +318,7 @@ class SisaReport(Exportable):
         fill in as ``None``.
         """
         return [
-            {**row, "value": r.value.amount if isinstance(r.value, Money) else r.value,
-             "verified": r.verified}
+            {**row, "value": r.value.amount if isinstance(r.value, Money) else r.value}
             for row, r in zip(self.table().to_rows(), self.rows, strict=True)
         ]
 
