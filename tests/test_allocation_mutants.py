@@ -242,12 +242,14 @@ class TestConstruction:
 
 class TestUnknownRecipient:
     def test_three_suggestions_at_most(self) -> None:
+        # The one "did you mean" of _core.names: equally close names in their order (difflib,
+        # used here before, gave them backwards: 'Zwolle4', 'Zwolle3', 'Zwolle2').
         alloc = allocate(Money(1), Equal(["Zwolle1", "Zwolle2", "Zwolle3", "Zwolle4"]), rounding=HalfUpEach())
         with pytest.raises(UnknownNameError) as raised:
             alloc["Zwolle"]
         assert str(raised.value) == (
             "'Zwolle' is not a recipient of this allocation (recipients: Zwolle1, Zwolle2, "
-            "Zwolle3, Zwolle4); did you mean 'Zwolle4', 'Zwolle3', 'Zwolle2'?"
+            "Zwolle3, Zwolle4); did you mean 'Zwolle1', 'Zwolle2', 'Zwolle3'?"
         )
 
     def test_twelve_recipients_shown_in_full(self) -> None:

@@ -53,25 +53,16 @@ if TYPE_CHECKING:
     from ._scenarios.figures import Figure, LineFigures, MemberFigures
     from ._scenarios.inputs import CostLine, Offset, PartnerShortfall, Reduction
     from ._scenarios.scenario import Scenario
+    from ._schemes.budget_table import BudgetLine, BudgetTable
+    from ._schemes.final_settlement import FinalSettlement, YearContribution
     from ._schemes.grants import Grant
     from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
     from ._schemes.overview import FundingOverview, OverviewFigure, funding_overview
-    from ._schemes.settlement import (
-        ComponentSettlement,
-        FinalSettlement,
-        Settlement,
-        YearContribution,
-        YearSettlement,
-    )
-    from ._schemes.sisa import SisaIndicator, SisaReport, SisaRow, SisaShape, SisaWording
-    from ._schemes.spending_plan import (
-        BudgetLine,
-        BudgetTable,
-        PlanLine,
-        SpendingPlan,
-        StatedFigure,
-        StatedKind,
-    )
+    from ._schemes.settlement import Settlement
+    from ._schemes.settlement_years import ComponentSettlement, YearSettlement
+    from ._schemes.sisa import SisaReport, SisaRow
+    from ._schemes.sisa_shapes import SisaIndicator, SisaShape, SisaWording
+    from ._schemes.spending_plan import PlanLine, SpendingPlan, StatedFigure, StatedKind
     from ._transformation.distribution import Distribution
     from ._transformation.grant import LateAccounting, PassThrough, TransformationGrant
     from ._transformation.grant_settlement import PartnerLine, TransformationSettlement
@@ -201,13 +192,13 @@ _LAZY: dict[str, str] = {
     "ProrationBasis": "izafunding._core.proration",
     "prorate": "izafunding._core.proration",
     "AllAreas": "izafunding._transformation.milestones",
-    "BudgetLine": "izafunding._schemes.spending_plan",
-    "BudgetTable": "izafunding._schemes.spending_plan",
+    "BudgetLine": "izafunding._schemes.budget_table",
+    "BudgetTable": "izafunding._schemes.budget_table",
     "CommonFactor": "izafunding._transformation.milestones",
     "Comparison": "izafunding._scenarios.compare",
     "ComparisonRow": "izafunding._scenarios.compare",
-    "ComponentSettlement": "izafunding._schemes.settlement",
-    "FinalSettlement": "izafunding._schemes.settlement",
+    "ComponentSettlement": "izafunding._schemes.settlement_years",
+    "FinalSettlement": "izafunding._schemes.final_settlement",
     "CostLine": "izafunding._scenarios.inputs",
     "Distribution": "izafunding._transformation.distribution",
     "Figure": "izafunding._scenarios.figures",
@@ -241,19 +232,19 @@ _LAZY: dict[str, str] = {
     "ScheduleSettlement": "izafunding._transformation.outcomes",
     "Settlement": "izafunding._schemes.settlement",
     "ShareOfAreas": "izafunding._transformation.milestones",
-    "SisaIndicator": "izafunding._schemes.sisa",
+    "SisaIndicator": "izafunding._schemes.sisa_shapes",
     "SisaReport": "izafunding._schemes.sisa",
     "SisaRow": "izafunding._schemes.sisa",
-    "SisaShape": "izafunding._schemes.sisa",
-    "SisaWording": "izafunding._schemes.sisa",
+    "SisaShape": "izafunding._schemes.sisa_shapes",
+    "SisaWording": "izafunding._schemes.sisa_shapes",
     "SpendingPlan": "izafunding._schemes.spending_plan",
     "Stake": "izafunding._transformation.stakes",
     "StatedFigure": "izafunding._schemes.spending_plan",
     "StatedKind": "izafunding._schemes.spending_plan",
     "TransformationGrant": "izafunding._transformation.grant",
     "TransformationSettlement": "izafunding._transformation.grant_settlement",
-    "YearContribution": "izafunding._schemes.settlement",
-    "YearSettlement": "izafunding._schemes.settlement",
+    "YearContribution": "izafunding._schemes.final_settlement",
+    "YearSettlement": "izafunding._schemes.settlement_years",
     "compare": "izafunding._scenarios.compare",
     "funding_overview": "izafunding._schemes.overview",
 }

@@ -148,7 +148,7 @@ class AwardTable(Mapping[str, Money]):
     def _unknown(self, name: object) -> UnknownNameError:
         other = _what_else(str(name), self.kind)
         close = [] if other else closest_names(str(name), list(self._amounts))
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = _names.suggestion_hint(close)
         msg = f"{name!r} is not a {self.kind} in the {self.title}{hint}{other}"
         return UnknownNameError(msg)
 
@@ -338,7 +338,7 @@ class _ReadOnly(Mapping[str, Region]):
         except (KeyError, TypeError):
             other = _what_else(str(name), "region")
             close = [] if other else closest_names(str(name), list(self._items))
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = _names.suggestion_hint(close)
             msg = f"{name!r} is not a {self._what}{hint}{other}"
             raise UnknownNameError(msg) from None
 
@@ -632,8 +632,7 @@ def azwa_estimate(
             part = "regional"
         else:
             known = [*municipalities(), *regions()]
-            close = closest_names(str(name), known)
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = _names.suggestion_hint(closest_names(str(name), known))
             msg = f"{name!r} is neither a municipality nor a SPUK-IZA region{hint}"
             raise UnknownNameError(msg)
     estimates = azwa_estimates(
@@ -830,11 +829,9 @@ class _Municipalities(Mapping[str, Municipality]):
         try:
             return self._items[name]
         except (KeyError, TypeError):
-            hint = "".join(closest_names(str(name), tuple(self._items))[:1])
+            hint = _names.suggestion_hint(closest_names(str(name), tuple(self._items))[:1])
             msg = f"{name!r} is not one of the 342 municipalities" + (
-                f"; did you mean {hint!r}? (data.municipality() reads other spellings)"
-                if hint
-                else ""
+                f"{hint} (data.municipality() reads other spellings)" if hint else ""
             )
             raise UnknownNameError(msg) from None
 

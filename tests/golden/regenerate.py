@@ -69,6 +69,22 @@ def _objects() -> Iterator[tuple[str, object]]:
         reached=reached,
         costs={2024: Money(20000), 2025: Money(150000), 2026: Money(150000), 2027: Money(21840)},
     )
+    from izafunding import data
+    from izafunding._schemes.overview import funding_overview
+    from izafunding.examples import midden_ijssel_sisa
+
+    yield "members-midden-ijssel-2023", midden_ijssel_sisa.settlement().members(2023)
+    yield "members-midden-ijssel-2023-by-key", midden_ijssel_sisa.settlement_by_key().members(2023)
+    yield "sisa-midden-ijssel-2023", midden_ijssel_sisa.sisa()
+    yield "sisa-zutphen-transformation", zutphen.grant().settle(
+        reached=reached,
+        costs={2024: Money(20000), 2025: Money(150000), 2026: Money(150000), 2027: Money(21840)},
+    ).sisa(2024)
+    yield "azwa-estimates-2027-local", data.azwa_estimates(2027)
+    yield "azwa-estimates-2029-regional", data.azwa_estimates(2029, "regional")
+    yield "azwa-estimate-zutphen-2027", data.azwa_estimates(2027).estimate("Zutphen")
+    yield "funding-overview-zutphen", funding_overview("Zutphen")
+    yield "funding-overview-deventer", funding_overview("Deventer")
     yield "proration-q1-2025", prorate(
         Money(3023765), Period.quarter(2025, 1), rounding=LargestRemainder()
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -17,6 +16,7 @@ from .._render.table import Column, Kind, Report, Rule, Table
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
 from .findings import Finding, FindingKind
 from .money import MAX_NUMBER_DIGITS, Money, check_number_size
+from .names import did_you_mean
 
 
 __all__ = [
@@ -632,8 +632,7 @@ def _key_tie_ranks(key: AllocationKey, recipients: tuple[Recipient, ...]) -> tup
 
 def _unknown(recipient: object, known: Sequence[Recipient]) -> UnknownNameError:
     names = [str(r) for r in known]
-    close = difflib.get_close_matches(str(recipient), names, n=3)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(str(recipient), names)
     shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
     msg = f"{recipient!r} is not a recipient of this allocation (recipients: {shown}){hint}"
     return UnknownNameError(msg)

@@ -13,7 +13,7 @@ import attrs
 from ..errors import UnknownNameError
 
 
-__all__ = ["Resolved", "did_you_mean", "name_key", "resolve", "suggest"]
+__all__ = ["Resolved", "did_you_mean", "name_key", "resolve", "suggest", "suggestion_hint"]
 
 # Words that say little about which name is meant ("Bergen op Zoom" and "Alphen aan den Rijn"
 # share "aan", "den", "op" with many others).
@@ -91,8 +91,19 @@ def did_you_mean(name: str, known: Iterable[str], n: int = 3) -> str:
     >>> did_you_mean("Zwole", ["Zwolle", "Zutphen"])
     "; did you mean 'Zwolle'?"
     """
-    close = suggest(name, known, n)
-    return f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    return suggestion_hint(suggest(name, known, n))
+
+
+def suggestion_hint(close: Iterable[str]) -> str:
+    """
+    The hint for names already found (by :func:`suggest` or a lookup that knows more, such
+    as the alternative names of municipalities): ``"; did you mean 'A', 'B'?"``, or ``""``.
+
+    >>> suggestion_hint(["Zwolle"]), suggestion_hint([])
+    ("; did you mean 'Zwolle'?", '')
+    """
+    names = list(close)
+    return f"; did you mean {', '.join(map(repr, names))}?" if names else ""
 
 
 @final

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from ..errors import AllocationError, RegionError, UnknownNameError
+from .validators import non_empty_text
 
 
 if TYPE_CHECKING:
@@ -28,10 +29,7 @@ def _check_code(instance: object, attribute: attrs.Attribute[str | None], value:
         raise RegionError(msg)
 
 
-def _check_name(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be a non-empty name (got {value!r})"
-        raise RegionError(msg)
+_check_name = non_empty_text(need="be a non-empty name", error=RegionError)
 
 
 @final

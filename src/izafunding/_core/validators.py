@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
-from ..errors import FloatNotAllowedError, SchemeError
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import FloatNotAllowedError, FundingError, SchemeError
 from .money import Money
 
 
-__all__ = ["check_money"]
+__all__ = ["check_money", "non_empty_text"]
+
+
+def non_empty_text(
+    *, need: str = "be a non-empty text", error: type[FundingError] = SchemeError
+) -> Callable[[Any, Any, str], None]:
+    """
+    An attrs validator refusing anything but a text with more than spaces in it; the message
+    says the field *need*-s (``"be a non-empty name such as 'Midden-IJssel'"``) and shows the
+    value given.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Line:
+    ...     label: str = attrs.field(validator=non_empty_text())
+    >>> Line(label=" ")
+    Traceback (most recent call last):
+    ...
+    izafunding.errors.SchemeError: 'label' must be a non-empty text (got ' ')
+    """
+
+    def check(instance: Any, attribute: Any, value: str) -> None:
+        text: object = value
+        if not isinstance(text, str) or not text.strip():
+            msg = f"'{attribute.name}' must {need} (got {value!r})"
+            raise error(msg)
+
+    return check
 
 
 def check_money(value: object, where: str) -> Money:

@@ -371,8 +371,7 @@ def _total(req: AllocationRequest) -> tuple[Money, list[str], Region | None]:
         except UnknownNameError:
             if req.table == "brede-spuk" or region is None:
                 if region is None and req.table is None:
-                    hint = data.closest_names(req.award, [*gala, *iza])
-                    close = f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""
+                    close = _names.suggestion_hint(data.closest_names(req.award, [*gala, *iza]))
                     msg = (
                         f"--award: {req.award!r} is neither a SPUK-IZA region nor a "
                         f"municipality of the national tables{close}"

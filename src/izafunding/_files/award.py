@@ -95,8 +95,7 @@ def _award_names(
             pass
     if municipality is None and region is None:
         known = [*gala, *iza]
-        close = data.closest_names(name, known)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = _names.suggestion_hint(data.closest_names(name, known))
         msg = (
             f"{name!r} is neither a municipality of the Brede SPUK table nor a region of "
             f"the SPUK-IZA table{hint}"

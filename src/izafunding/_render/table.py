@@ -141,6 +141,9 @@ class Column:
 
         plain: Whether :meth:`Table.to_rows` has the column (``False`` for a description
             the views show beside the figure it explains). Every export has every column.
+
+        width: The widest the text view writes a cell; a longer one is cut with an ellipsis
+            (the HTML and the exports keep it whole). By default no limit.
     """
 
     key: str
@@ -156,6 +159,7 @@ class Column:
     )
     shown: bool = True
     plain: bool = True
+    width: int | None = None
 
     def text(self, value: object) -> str:
         """The text of one cell."""
@@ -283,6 +287,11 @@ class Table:
         """
         cells = self.text_cells()
         shown = self.shown()
+        for i, c in enumerate(shown):
+            if c.width is not None:
+                w = c.width
+                for row in cells:
+                    row[i] = row[i] if len(row[i]) <= w else row[i][: w - 1] + "…"
         widths = [max(len(row[i]) for row in cells) for i in range(len(shown))]
 
         def line(row: list[str]) -> str:
@@ -316,6 +325,7 @@ class Table:
         footer_labels: bool = False,
         span_labels: bool = False,
         alert: Iterable[int] = (),
+        alert_cells: Iterable[tuple[int, str]] = (),
         emphasis: Iterable[int] = (),
     ) -> str:
         """
@@ -329,6 +339,8 @@ class Table:
             span_labels: With *footer_labels*, whether that heading spans the empty cells
                 after it (``<th colspan='3'>total</th>``).
             alert: The total rows (by index) to draw attention to (a residue that is not zero).
+            alert_cells: The cells of total rows, by row index and column key, to draw
+                attention to (a stated total that is not the sum of its lines).
             emphasis: The body rows (by index) written in bold (a figure that differs).
 
         A title or notes line with line breaks is written with ``<br>``.
@@ -336,11 +348,16 @@ class Table:
         esc = html.escape
         right = " style='text-align:right'"
         alerted = set(alert)
+        alerted_cells = set(alert_cells)
+        loud = "color:#b00;font-weight:bold"
         bold = set(emphasis)
 
-        def td(c: Column, v: object) -> str:
+        def td(c: Column, v: object, flagged: bool = False) -> str:
             text = c.text(v)
-            return f"<td{right if c.align == 'right' and text else ''}>{esc(text)}</td>"
+            styles = [*(["text-align:right"] if c.align == "right" and text else []),
+                      *([loud] if flagged else [])]
+            style = f" style='{';'.join(styles)}'" if styles else ""
+            return f"<td{style}>{esc(text)}</td>"
 
         def th(c: Column) -> str:
             style = right if heading_align and c.align == "right" else ""
@@ -358,8 +375,8 @@ class Table:
                 colspan = f" colspan='{span}'" if span > 1 else ""
                 out.append(f"<th{colspan}>{esc(c.text(v))}</th>")
                 cells = cells[span:]
-            out += [td(c, v) for c, v in cells]
-            style = " style='color:#b00;font-weight:bold'" if i in alerted else ""
+            out += [td(c, v, (i, c.key) in alerted_cells) for c, v in cells]
+            style = f" style='{loud}'" if i in alerted else ""
             return f"<tr{style}>{''.join(out)}</tr>"
 
         klass = f" class='{esc(css_class)}'" if css_class else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -14,6 +13,10 @@ import attrs
 from .._core.allocation import LargestRemainder, ProRata, allocate
 from .._core.maps import FrozenMap
 from .._core.money import Money
+from .._core.names import did_you_mean
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Rule, Table
 from ..errors import AllocationError, FloatNotAllowedError, SchemeError, UnknownNameError
 
 
@@ -206,7 +209,7 @@ class EstimateMethod:
 
 @final
 @attrs.frozen(kw_only=True)
-class AzwaEstimate:
+class AzwaEstimate(Exportable):
     """
     One municipality's or region's SPUK AZWA amount for one year: an
     **estimate** (never an award) until the real amount is published, or
@@ -255,11 +258,68 @@ class AzwaEstimate:
             f"{PROVISIONAL_NOTE}"
         )
 
+    def table(self) -> Table:
+        """The figure as a one-row table: name, year, part, amount, what it is, its source."""
+        return Table(
+            name="azwa",
+            title=f"SPUK AZWA {self.part.value} part {self.year}: {self.name}, {_status(self.kind)}",
+            columns=_ESTIMATE_COLUMNS,
+            rows=[
+                (
+                    self.name,
+                    self.year,
+                    self.part.value,
+                    self.amount,
+                    _status(self.kind),
+                    self.method or "",
+                    self.source,
+                )
+            ],
+            notes=(self.describe(),),
+        )
+
+    def report(self) -> Report:
+        """The figure as it leaves the library; an estimate says so in every export."""
+        table = self.table()
+        return Report(
+            kind="azwa estimate" if self.is_estimate else "azwa published amount",
+            title=table.title,
+            tables=(table,),
+            explanation=(str(self),),
+            rules=(Rule(text=PROVISIONAL_NOTE, source=AZWA_LETTER),),
+            sources=(self.source,),
+            inputs={"name": self.name, "year": self.year, "part": self.part.value},
+        )
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """The figure as one plain row (amount as ``Decimal``)."""
+        return self.table().to_rows()
+
+    def _repr_html_(self) -> str:
+        return self.table().html(css_class="izafunding-azwa")
+
     def __str__(self) -> str:
         return (
             f"{self.name}: SPUK AZWA {self.part.value} part {self.year} "
             f"{self.amount:whole} ({self.describe()})"
         )
+
+
+def _status(kind: FigureKind) -> str:
+    if kind is FigureKind.ESTIMATED:
+        return "estimate (provisional, not an award)"
+    return "published (the scheme is provisional)"
+
+
+_ESTIMATE_COLUMNS: Final = (
+    Column(key="name"),
+    Column(key="year", kind=Kind.COUNT, format="plain"),
+    Column(key="part"),
+    Column(key="amount", kind=Kind.MONEY, format="compact_euros"),
+    Column(key="figure"),
+    Column(key="method", shown=False),
+    Column(key="source", shown=False),
+)
 
 
 def _lookup(table: Mapping[str, Money], name: str) -> str | None:
@@ -270,7 +330,7 @@ def _lookup(table: Mapping[str, Money], name: str) -> str | None:
 
 
 @final
-class AzwaEstimates(Mapping[str, Money]):
+class AzwaEstimates(Mapping[str, Money], Exportable):
     """
     Every municipality's (local) or region's (regional) SPUK AZWA amount for
     one year: a read-only mapping name -> ``Money``, each an estimate unless
@@ -313,12 +373,7 @@ class AzwaEstimates(Mapping[str, Money]):
         key = _lookup(self._amounts, name) if isinstance(name, str) else None
         if key is None:
             what = "municipality" if self.part is AzwaPart.LOCAL else "region"
-            lowered = {k.lower(): k for k in self._amounts}
-            close = [
-                lowered[c]
-                for c in difflib.get_close_matches(str(name).lower(), list(lowered), n=3, cutoff=0.6)
-            ]
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = did_you_mean(str(name), self._amounts)
             msg = f"{name!r} is not a {what} of the SPUK AZWA {self.part.value} part{hint}"
             raise UnknownNameError(msg)
         return self._amounts[key]
@@ -370,6 +425,101 @@ class AzwaEstimates(Mapping[str, Money]):
             kind=FigureKind.ESTIMATED,
             method=self.method.describe(self.line),
             source=f"{self.line.source}; weights: {self.method.source}",
+        )
+
+    def table(self) -> Table:
+        """
+        Every name's amount, each marked "estimate (provisional, not an award)" or
+        "published"; below, the total, the national line and the residue.
+        """
+        what = "municipality" if self.part is AzwaPart.LOCAL else "region"
+        rows = [
+            (n, self.year, self.part.value, m, _status(self._kind(n)))
+            for n, m in self._amounts.items()
+        ]
+        return Table(
+            name="azwa",
+            title=(
+                f"SPUK AZWA {self.part.value} part {self.year}: estimates per {what}, "
+                "provisional, not awards"
+            ),
+            columns=(
+                Column(key="name", title=what),
+                *(c for c in _ESTIMATE_COLUMNS[1:] if c.key not in ("method", "source")),
+            ),
+            rows=rows,
+            footer=(
+                ("total", None, None, self.total, None),
+                ("national line", None, None, self.line.amount, None),
+                ("residue", None, None, self.residue, None),
+            ),
+            notes=self._notes(),
+        )
+
+    def _kind(self, name: str) -> FigureKind:
+        return FigureKind.PUBLISHED if name in self._published else FigureKind.ESTIMATED
+
+    def _notes(self) -> tuple[str, ...]:
+        notes = [
+            f"Estimate: {self.method.describe(self.line)} [source: {self.line.source}; weights: "
+            f"{self.method.source}]",
+            f"Every amount is {PROVISIONAL_NOTE}; an estimate is not an award until the "
+            "regulation or the award letters are published.",
+        ]
+        if self.published_names:
+            notes.append(
+                f"{len(self.published_names)} amounts published (loaded table: "
+                f"{self.published_source})"
+            )
+        if self.unmatched:
+            notes.append(f"Loaded names not matched: {', '.join(self.unmatched)}")
+        return tuple(notes)
+
+    def report(self) -> Report:
+        """The estimates as they leave the library; every export says estimate and provisional."""
+        table = self.table()
+        return Report(
+            kind="azwa estimates",
+            title=table.title,
+            tables=(table,),
+            explanation=self.explain(),
+            rules=(
+                Rule(text=PROVISIONAL_NOTE, source=AZWA_LETTER),
+                Rule(text=self.method.describe(self.line), source=self.method.source),
+            ),
+            sources=tuple(dict.fromkeys((self.line.source, self.method.source))),
+            inputs={
+                "year": self.year,
+                "part": self.part.value,
+                "line": money_to_dict(self.line.amount),
+                "weights": {k: str(v) for k, v in self.method.weights.items()},
+                "published": sorted(self.published_names),
+            },
+        )
+
+    def explain(self) -> tuple[str, ...]:
+        """What the estimates are, how they were made, and that they are provisional."""
+        return (
+            f"SPUK AZWA {self.part.value} part {self.year}: {len(self)} estimates, total "
+            f"{self.total:whole} of the national line {self.line.amount:whole} (residue "
+            f"{self.residue:whole})",
+            *self._notes(),
+        )
+
+    def render(self) -> str:
+        """The estimates as a text table, with the method and the provisional note."""
+        return self.table().render(rule=True)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """Plain rows, one per name, ready for ``pandas.DataFrame(rows)``."""
+        return self.table().to_rows()
+
+    def _repr_html_(self) -> str:
+        return self.table().html(
+            css_class="izafunding-azwa",
+            footer_labels=True,
+            span_labels=True,
+            alert=() if self.residue.is_zero() else (2,),
         )
 
     def __repr__(self) -> str:

@@ -10,6 +10,7 @@ import attrs
 from .._core.maps import FrozenMap, normalize_amounts
 from .._core.money import Money, RoundingMode
 from .._core.validators import check_money as _check_money
+from .._core.validators import non_empty_text
 from ..errors import SchemeError
 from .rules import Scheme
 
@@ -41,10 +42,7 @@ def _check_scheme(instance: object, attribute: attrs.Attribute[Scheme], value: S
         raise SchemeError(msg)
 
 
-def _check_recipient(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be a non-empty name such as 'Midden-IJssel' (got {value!r})"
-        raise SchemeError(msg)
+_check_recipient = non_empty_text(need="be a non-empty name such as 'Midden-IJssel'")
 
 
 def _frozen_awarded(
@@ -255,7 +253,7 @@ class Grant:
         passed on to each member, and *agreement* what the region agreed
         between its members; see ``settlement.members(year)``.
         """
-        from .settlement import settle
+        from .settlement_engine import settle
 
         # issue 15: spending per municipality goes through the members' accounting.
         if transferred is not None or agreement is not None:

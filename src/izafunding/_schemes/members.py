@@ -14,6 +14,9 @@ from .._core.maps import FrozenMap
 from .._core.money import Money
 from .._core.names import did_you_mean
 from .._core.validators import check_money as _check_money
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Rule, Table, html_list
 from ..errors import SchemeError, UnknownNameError
 
 
@@ -157,7 +160,7 @@ class MemberAccount:
 
 @final
 @attrs.frozen(kw_only=True)
-class MembersYear(Mapping[str, MemberAccount]):
+class MembersYear(Mapping[str, MemberAccount], Exportable):
     """
     A region's year between its members: a read-only mapping municipality ->
     :class:`MemberAccount`, with the money never allocated and how the
@@ -304,54 +307,120 @@ class MembersYear(Mapping[str, MemberAccount]):
         )
         return tuple(lines)
 
-    def render(self) -> str:
-        """A text table of the accounts and the make-up of the repayment."""
-        head = ("municipality", "passed on", "spent", "charged", "own money", "returns", "keeps")
+    def table(self) -> Table:
+        """
+        The accounts' table: per municipality what it was given, spent, had charged, its own
+        money, what it returns and keeps; the totals below. Its notes: the make-up of the
+        repayment to the Rijk.
+        """
         rows = [
             (
                 a.municipality + (" (own part)" if a.mandated else ""),
-                str(a.transferred),
-                str(a.spent),
-                str(a.charged),
-                str(a.overspend),
-                str(a.returned),
-                str(a.kept),
+                a.municipality,
+                "own part" if a.mandated else "passed on",
+                *(getattr(a, k) for k, _ in _ACCOUNT_FIGURES),
             )
             for a in self.values()
         ]
-        rows.append(
-            (
-                "total",
-                str(self.transferred + self.own.transferred),
-                str(sum((a.spent for a in self.values()), _ZERO)),
-                str(self.spent),
-                str(self.overspend),
-                str(sum((a.returned for a in self.values()), _ZERO)),
-                str(sum((a.kept for a in self.values()), _ZERO)),
-            )
+        total = (
+            "total",
+            None,
+            None,
+            self.transferred + self.own.transferred,
+            sum((a.spent for a in self.values()), _ZERO),
+            self.spent,
+            self.overspend,
+            sum((a.returned for a in self.values()), _ZERO),
+            sum((a.kept for a in self.values()), _ZERO),
         )
-        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+        return Table(
+            name="members",
+            title=(
+                f"{self.region} {self.year}: between the members (mandated municipality "
+                f"{self.mandated}); {self.agreement.describe()}"
+            ),
+            columns=_ACCOUNT_COLUMNS,
+            rows=rows,
+            footer=(total,),
+            notes=(
+                f"Available {self.available}; never allocated {self.not_allocated}.",
+                "\n".join(
+                    [
+                        f"Repayable to the Rijk {self.repayable}:",
+                        *(f"  {k:<32}{v!s:>20}" for k, v in self.make_up().items()),
+                    ]
+                ),
+            ),
+        )
 
-        def line(cells: tuple[str, ...]) -> str:
-            return "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w)
-                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-            )
+    def make_up_table(self) -> Table:
+        """The make-up of the repayment to the Rijk, its parts and their total."""
+        return Table(
+            name="repayment",
+            title=f"{self.region} {self.year}: repayable to the Rijk",
+            columns=(Column(key="part"), Column(key="amount", kind=Kind.MONEY)),
+            rows=list(self.make_up().items()),
+            footer=(("repayable", self.repayable),),
+        )
 
+    def report(self) -> Report:
+        """The members' year as it leaves the library: the accounts, the repayment, findings."""
+        table = self.table()
+        return Report(
+            kind="members",
+            title=table.title,
+            tables=(table, self.make_up_table()),
+            explanation=self.explain(),
+            rules=(Rule(text=self.agreement.describe(), source=self.agreement.source),),
+            sources=(SOURCE_MEMBERS,),
+            findings=self.findings,
+            inputs={
+                "region": self.region,
+                "year": self.year,
+                "mandated": self.mandated,
+                "available": money_to_dict(self.available),
+                "transferred": {n: money_to_dict(a.transferred) for n, a in self.items()},
+                "spent": {n: money_to_dict(a.spent) for n, a in self.items()},
+            },
+        )
+
+    def render(self) -> str:
+        """A text table of the accounts and the make-up of the repayment."""
+        table = self.table()
         out = [
-            f"{self.region} {self.year}: between the members (mandated municipality "
-            f"{self.mandated}); {self.agreement.describe()}",
+            table.title,
             "",
-            line(head),
-            line(tuple("-" * w for w in widths)),
-            *(line(r) for r in rows),
+            *table.text_lines(rule=True, strip=False),
             "",
-            f"Available {self.available}; never allocated {self.not_allocated}.",
-            f"Repayable to the Rijk {self.repayable}:",
-            *(f"  {k:<32}{v!s:>20}" for k, v in self.make_up().items()),
+            *"\n".join(table.notes).splitlines(),
         ]
         out += [f"- {f}" for f in self.findings]
         return "\n".join(out)
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """Plain rows, one per municipality (amounts as ``Decimal``), for ``pandas.DataFrame``."""
+        return self.table().to_rows()
+
+    def _repr_html_(self) -> str:
+        table = self.table().html(footer_labels=True, span_labels=True)
+        return f"<div class='izafunding-members'>{table}{html_list(self.findings)}</div>"
+
+
+#: The accounts' figures: attribute, heading.
+_ACCOUNT_FIGURES = (
+    ("transferred", "passed on"),
+    ("spent", "spent"),
+    ("charged", "charged"),
+    ("overspend", "own money"),
+    ("returned", "returns"),
+    ("kept", "keeps"),
+)
+_ACCOUNT_COLUMNS = (
+    Column(key="account", title="municipality", plain=False),
+    Column(key="municipality", title="name", shown=False),
+    Column(key="role", shown=False),
+    *(Column(key=k, title=t, kind=Kind.MONEY) for k, t in _ACCOUNT_FIGURES),
+)
 
 
 def is_per_member(grant: Grant, spent: object) -> bool:
@@ -510,7 +579,7 @@ def settle_region(
         SchemeError: Transfers for a year without spending per municipality,
             or the errors of :func:`account_members`.
     """
-    from .settlement import settle
+    from .settlement_engine import settle
 
     if agreement is None:
         agreement = RegionAgreement()

@@ -10,8 +10,11 @@ import attrs
 
 from .._core.allocation import Allocation
 from .._core.money import Money, RoundingMode
+from .._render import formats
+from .._render.exportable import Exportable
+from .._render.table import Column, Kind, Report, Rule, Table, html_list
 from ..errors import SchemeError
-from .azwa import PROVISIONAL_NOTE, FigureKind
+from .azwa import AZWA_LETTER, PROVISIONAL_NOTE, FigureKind
 
 
 if TYPE_CHECKING:
@@ -25,6 +28,10 @@ __all__ = ["OVERVIEW_YEARS", "FundingOverview", "OverviewFigure", "funding_overv
 
 #: The years of an overview: the IZA/GALA period and the SPUK AZWA.
 OVERVIEW_YEARS: Final = tuple(range(2023, 2030))
+_LEGEND: Final = (
+    "P published, E estimated (not an award), C computed, G given by you; "
+    f"* {PROVISIONAL_NOTE}. Rows marked 'not in total' are shown but not added."
+)
 _MARK: Final = {
     FigureKind.PUBLISHED: "P",
     FigureKind.ESTIMATED: "E",
@@ -80,6 +87,19 @@ class OverviewFigure:
         )
 
 
+_FIGURE_COLUMNS: Final = (
+    Column(key="municipality"),
+    Column(key="scheme"),
+    Column(key="item"),
+    Column(key="year", kind=Kind.COUNT, format="plain", missing="period"),
+    Column(key="amount", kind=Kind.MONEY, format="compact_euros"),
+    Column(key="kind"),
+    Column(key="provisional", kind=Kind.FLAG),
+    Column(key="in_total", title="in total", kind=Kind.FLAG),
+    Column(key="source"),
+)
+
+
 def _figures(value: Iterable[OverviewFigure]) -> tuple[OverviewFigure, ...]:
     return tuple(value)
 
@@ -90,7 +110,7 @@ def _notes(value: Iterable[str]) -> tuple[str, ...]:
 
 @final
 @attrs.frozen(kw_only=True)
-class FundingOverview:
+class FundingOverview(Exportable):
     """
     One municipality's funding per year 2023-2029 and per scheme: what it
     was awarded (published tables), its estimated SPUK AZWA, its share of
@@ -137,77 +157,119 @@ class FundingOverview:
     def _lines(self) -> list[tuple[str, str]]:
         return list(dict.fromkeys((f.scheme, f.item) for f in self.figures if f.year is not None))
 
-    def to_rows(self) -> list[dict[str, object]]:
-        """Plain rows, one per figure, then one total per year (ready for ``pandas.DataFrame``)."""
-        rows: list[dict[str, object]] = [
-            {
-                "municipality": self.municipality,
-                "scheme": f.scheme,
-                "item": f.item,
-                "year": f.year,
-                "amount": f.amount.amount,
-                "kind": f.kind.value,
-                "provisional": f.provisional,
-                "in_total": f.in_total,
-                "source": f.source,
-            }
+    def table(self) -> Table:
+        """
+        Every figure, one row each (municipality, scheme, item, year, amount, kind,
+        provisional, in total, source), and below one total per year that has figures
+        counted in it ("computed (includes estimates)" where an estimate is in it). The
+        exports and :meth:`to_rows` are this table; :meth:`grid` is the view people read.
+        """
+        rows = [
+            (
+                self.municipality,
+                f.scheme,
+                f.item,
+                f.year,
+                f.amount,
+                f.kind.value,
+                f.provisional,
+                f.in_total,
+                f.source,
+            )
             for f in self.figures
         ]
+        footer = []
         for y in self.years:
             kinds = self.total_kinds(y)
             if not kinds:
                 continue
-            rows.append(
-                {
-                    "municipality": self.municipality,
-                    "scheme": "total",
-                    "item": "total",
-                    "year": y,
-                    "amount": self.total(y).amount,
-                    "kind": "computed" + (" (includes estimates)" if FigureKind.ESTIMATED in kinds else ""),
-                    "provisional": FigureKind.ESTIMATED in kinds,
-                    "in_total": False,
-                    "source": "sum of the figures counted in totals",
-                }
+            estimated = FigureKind.ESTIMATED in kinds
+            footer.append(
+                (
+                    self.municipality,
+                    "total",
+                    "total",
+                    y,
+                    self.total(y),
+                    "computed" + (" (includes estimates)" if estimated else ""),
+                    estimated,
+                    False,
+                    "sum of the figures counted in totals",
+                )
             )
-        return rows
+        return Table(
+            name="overview",
+            title=f"Funding overview {self.years[0]}-{self.years[-1]}: {self.municipality}",
+            columns=_FIGURE_COLUMNS,
+            rows=rows,
+            footer=footer,
+            notes=[_LEGEND, *self.notes],
+        )
+
+    def grid(self) -> Table:
+        """
+        The overview as people read it: one row per scheme and item, one column per year
+        (each amount with its mark: P published, E estimated, C computed, G given, *
+        provisional), the total for the municipality below.
+        """
+        body = [
+            (f"{s}: {i}", *(self._cell(s, i, y) for y in self.years)) for s, i in self._lines()
+        ]
+        total = (
+            "total for the municipality",
+            *(
+                (formats.whole_euros(self.total(y)) if self.total_kinds(y) else "")
+                + (" E*" if FigureKind.ESTIMATED in self.total_kinds(y) else "")
+                for y in self.years
+            ),
+        )
+        return Table(
+            name="overview",
+            title=f"Funding overview {self.years[0]}-{self.years[-1]}: {self.municipality}",
+            columns=(
+                Column(key="line", title="scheme / item"),
+                *(Column(key=str(y), align="right") for y in self.years),
+            ),
+            rows=body,
+            footer=(total,),
+        )
+
+    def report(self) -> Report:
+        """The overview as it leaves the library: every figure with its kind and source."""
+        table = self.table()
+        return Report(
+            kind="funding overview",
+            title=table.title,
+            tables=(table, self.grid()),
+            explanation=tuple(self.render().splitlines()),
+            rules=(Rule(text=PROVISIONAL_NOTE, source=AZWA_LETTER),),
+            sources=tuple(dict.fromkeys(f.source for f in self.figures)),
+            inputs={"municipality": self.municipality, "years": list(self.years)},
+        )
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """
+        Plain rows of :meth:`table`, one per figure, then one total per year (ready for
+        ``pandas.DataFrame``); ``provisional`` and ``in_total`` as ``bool``.
+        """
+        return self.table().to_rows(footer=True)
 
     def _cell(self, scheme: str, item: str, year: int) -> str:
         f = self.figure(scheme, item, year)
         if f is None:
             return ""
-        return f"{f.amount:whole} {_MARK[f.kind]}" + ("*" if f.provisional else "")
+        return f"{formats.whole_euros(f.amount)} {_MARK[f.kind]}" + ("*" if f.provisional else "")
+
+    def _sources(self) -> list[str]:
+        return [
+            f"{s}: {i}: {src}"
+            for (s, i), src in dict.fromkeys(((f.scheme, f.item), f.source) for f in self.figures)
+        ]
 
     def render(self) -> str:
         """A text table: one row per scheme and item, one column per year, totals; then the legend and sources."""
-        lines = self._lines()
-        head = ("scheme / item", *map(str, self.years))
-        body = [
-            (f"{s}: {i}", *(self._cell(s, i, y) for y in self.years)) for s, i in lines
-        ]
-        total = (
-            "total for the municipality",
-            *(
-                (f"{self.total(y):whole}" if self.total_kinds(y) else "")
-                + (" E*" if FigureKind.ESTIMATED in self.total_kinds(y) else "")
-                for y in self.years
-            ),
-        )
-        table = [head, *body, total]
-        widths = [max(len(r[i]) for r in table) for i in range(len(head))]
-
-        def fmt(row: tuple[str, ...]) -> str:
-            return "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
-            )
-
-        out = [f"Funding overview {self.years[0]}-{self.years[-1]}: {self.municipality}", ""]
-        out += [fmt(head), fmt(tuple("-" * w for w in widths)), *map(fmt, body), fmt(total)]
-        out += [
-            "",
-            "P published, E estimated (not an award), C computed, G given by you; "
-            f"* {PROVISIONAL_NOTE}. Rows marked 'not in total' are shown but not added.",
-        ]
+        grid = self.grid()
+        out = [grid.title, "", *grid.text_lines(rule=True, strip=False), "", _LEGEND]
         period = [f for f in self.figures if f.year is None]
         if period:
             out += ["", "Over the whole period:"]
@@ -216,38 +278,15 @@ class FundingOverview:
             out += ["", "Notes:"]
             out += [f"- {n}" for n in self.notes]
         out += ["", "Sources:"]
-        for (s, i), src in dict.fromkeys(((f.scheme, f.item), f.source) for f in self.figures):
-            out.append(f"- {s}: {i}: {src}")
+        out += [f"- {line}" for line in self._sources()]
         return "\n".join(out)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        head = "".join(f"<th>{y}</th>" for y in self.years)
-        body = ""
-        for s, i in self._lines():
-            cells = ""
-            for y in self.years:
-                f = self.figure(s, i, y)
-                if f is None:
-                    cells += "<td></td>"
-                    continue
-                title = esc(f"{f.kind.value}{', ' + PROVISIONAL_NOTE if f.provisional else ''}: {f.source}")
-                cells += (
-                    f"<td style='text-align:right' title='{title}'>{esc(format(f.amount, 'whole'))} "
-                    f"<small>{_MARK[f.kind]}{'*' if f.provisional else ''}</small></td>"
-                )
-            body += f"<tr><th style='text-align:left'>{esc(s)}: {esc(i)}</th>{cells}</tr>"
-        foot = "".join(
-            f"<td style='text-align:right'>{esc(format(self.total(y), 'whole')) if self.total_kinds(y) else ''}</td>"
-            for y in self.years
-        )
+        grid = self.grid().html(heading_align=False, footer_labels=True)
+        period = [str(f) for f in self.figures if f.year is None]
         return (
-            "<div class='izafunding-overview'><table>"
-            f"<caption>Funding overview: {esc(self.municipality)}</caption>"
-            f"<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody>"
-            f"<tfoot><tr><th>total</th>{foot}</tr></tfoot></table>"
-            f"<p>P published, E estimated (not an award), C computed, G given; * {esc(PROVISIONAL_NOTE)}</p>"
-            "</div>"
+            f"<div class='izafunding-overview'>{grid}<p>{html.escape(_LEGEND)}</p>"
+            f"{html_list([*period, *self.notes])}{html_list(self._sources())}</div>"
         )
 
     def __repr__(self) -> str:

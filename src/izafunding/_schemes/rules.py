@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterable
 from datetime import date
@@ -13,7 +12,9 @@ from typing import Any, TypeAlias, final
 import attrs
 
 from .._core.money import Money, RoundingMode
+from .._core.names import did_you_mean
 from .._core.periods import Period
+from .._core.validators import non_empty_text
 from ..errors import SchemeError, UnknownNameError
 
 
@@ -77,10 +78,7 @@ def _to_share(value: int | Decimal | Fraction) -> Fraction:
     return share
 
 
-def _check_source(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must cite where the rule comes from (got {value!r})"
-        raise SchemeError(msg)
+_check_source = non_empty_text(need="cite where the rule comes from")
 
 
 def _check_rounding(
@@ -874,8 +872,7 @@ class Scheme:
                 f"{self.name} has no components; give one amount per year (got component {name!r})"
             )
             raise UnknownNameError(msg)
-        close = difflib.get_close_matches(str(name), names, n=3, cutoff=0.4)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(str(name), names)
         msg = f"{self.name} has no component {name!r} (components: {', '.join(names)}){hint}"
         raise UnknownNameError(msg)
 

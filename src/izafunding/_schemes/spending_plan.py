@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money, RoundingMode
 from .._core.names import did_you_mean
+from .._core.validators import non_empty_text
+from .._render import formats
+from .._render.exportable import Exportable
+from .._render.json_export import money_to_dict
+from .._render.table import Column, Kind, Report, Table, html_list
 from ..errors import SchemeError, UnknownNameError
 
 
@@ -20,8 +24,6 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "BudgetLine",
-    "BudgetTable",
     "PlanLine",
     "SpendingPlan",
     "StatedFigure",
@@ -31,10 +33,7 @@ __all__ = [
 _ZERO = Money(0)
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be non-empty text (got {value!r})"
-        raise SchemeError(msg)
+_check_text = non_empty_text()
 
 
 def _check_optional_amount(
@@ -81,7 +80,7 @@ class PlanLine:
         """The amount in whole euros, or ``p.m.``."""
         if self.amount is None:
             return "p.m."
-        return self.amount.format(compact=True)
+        return formats.compact_euros(self.amount)
 
 
 class StatedKind(enum.Enum):
@@ -141,7 +140,7 @@ def _criteria(value: Iterable[tuple[str, str]] | Mapping[str, str]) -> tuple[tup
 
 @final
 @attrs.frozen(kw_only=True)
-class SpendingPlan:
+class SpendingPlan(Exportable):
     """
     A spending plan for one year of a grant (*bestedingsvoorstel*): numbered
     lines with owner, group and criterion, *p.m.* lines, subtotals per group
@@ -392,30 +391,84 @@ class SpendingPlan:
         lines += [f"- {f}" for f in self.findings()]
         return tuple(lines)
 
+    def table(self) -> Table:
+        """
+        The plan's table: one row per line (number, description, owner, group, criterion,
+        amount; a *p.m.* line's amount is empty), the subtotal per group, the total, the
+        budget available and the room remaining below.
+        """
+        return Table(
+            name="plan",
+            title=self.title,
+            columns=_PLAN_COLUMNS,
+            rows=[
+                (ln.number, ln.description, ln.owner, ln.group, ln.criterion, ln.amount)
+                for ln in self.lines
+            ],
+            footer=[
+                (label, None, None, None, None, amount)
+                for label, amount in [
+                    *((f"Subtotal {g}", a) for g, a in self.subtotals().items()),
+                    ("Total", self.total),
+                    ("Available", self.budget),
+                    ("Remaining room", self.remaining),
+                ]
+            ],
+            notes=(f"Source: {self.source}",),
+        )
+
+    def report(self) -> Report:
+        """The plan as it leaves the library: its lines and totals, findings, source."""
+        table = self.table()
+        return Report(
+            kind="spending plan",
+            title=table.title,
+            tables=(table,),
+            explanation=self.explain(),
+            sources=(self.source,),
+            findings=self.findings(),
+            inputs={
+                "title": self.title,
+                "year": self.year,
+                "budget": money_to_dict(self.budget),
+                "lines": [
+                    {
+                        "number": ln.number,
+                        "amount": None if ln.amount is None else money_to_dict(ln.amount),
+                    }
+                    for ln in self.lines
+                ],
+            },
+        )
+
     def render(self) -> str:
-        """The plan as a text table, with subtotals and findings."""
-        width = max(len(ln.description) for ln in self.lines)
-        width = min(width, 60)
+        """
+        The plan as text: its table's cells, the lines under their group's heading with the
+        group's subtotal, then the total, the budget and the room; and the findings.
+        """
+        table = self.table()
+        cells = table.text_cells()[1:]
+        body, foot = cells[: len(self.lines)], cells[len(self.lines) :]
+        width = min(max(len(ln.description) for ln in self.lines), 60)
         owner_w = max(len(ln.owner) for ln in self.lines)
+        label_w = width + owner_w + 6
         out = [f"{self.title}", f"Source: {self.source}", ""]
+        subtotals = dict(zip(self.groups(), foot, strict=False))
         for group in self.groups():
             out.append(group)
-            for ln in self.lines:
+            for ln, (number, desc, owner, _, crit, amount) in zip(self.lines, body, strict=True):
                 if ln.group != group:
                     continue
-                crit = f"({ln.criterion})" if ln.criterion else ""
+                crit = f"({crit})" if crit else ""
                 out.append(
-                    f"{ln.number:>3} {ln.description[:width]:<{width}}  {ln.owner:<{owner_w}}  "
-                    f"{crit:<3} {ln.amount_text():>12}"
+                    f"{number:>3} {desc[:width]:<{width}}  {owner:<{owner_w}}  "
+                    f"{crit:<3} {amount:>12}"
                 )
-            out.append(
-                f"{'':>3} {'Subtotal ' + group:<{width + owner_w + 6}} {self.subtotal(group):>12compact}"
-            )
+            label, *_, amount = subtotals[group]
+            out.append(f"{'':>3} {label:<{label_w}} {amount:>12}")
             out.append("")
-        label_w = width + owner_w + 6
-        out.append(f"{'':>3} {'Total':<{label_w}} {self.total:>12compact}")
-        out.append(f"{'':>3} {'Available':<{label_w}} {self.budget:>12compact}")
-        out.append(f"{'':>3} {'Remaining room':<{label_w}} {self.remaining:>12compact}")
+        for label, *_, amount in foot[len(subtotals) :]:
+            out.append(f"{'':>3} {label:<{label_w}} {amount:>12}")
         findings = self.findings()
         if findings:
             out += ["", "Findings:", *(f"- {f}" for f in findings)]
@@ -423,219 +476,20 @@ class SpendingPlan:
 
     def to_rows(self) -> list[dict[str, object]]:
         """Plain rows, one per line, ready for ``pandas.DataFrame(rows)``."""
-        return [
-            {
-                "number": ln.number,
-                "description": ln.description,
-                "owner": ln.owner,
-                "group": ln.group,
-                "criterion": ln.criterion,
-                "amount": None if ln.amount is None else ln.amount.amount,
-            }
-            for ln in self.lines
-        ]
+        return self.table().to_rows()
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        body = "".join(
-            f"<tr><td>{ln.number}</td><td>{esc(ln.description)}</td><td>{esc(ln.owner)}</td>"
-            f"<td>{esc(ln.group)}</td><td>{esc(ln.criterion or '')}</td>"
-            f"<td style='text-align:right'>{esc(ln.amount_text())}</td></tr>"
-            for ln in self.lines
+        table = attrs.evolve(self.table(), notes=()).html(
+            heading_align=False, footer_labels=True, span_labels=True
         )
-        foot = "".join(
-            f"<tr><th colspan='5'>{esc(label)}</th>"
-            f"<td style='text-align:right'>{esc(amount.format(compact=True))}</td></tr>"
-            for label, amount in [
-                *((f"subtotal {g}", a) for g, a in self.subtotals().items()),
-                ("total", self.total),
-                ("available", self.budget),
-                ("remaining room", self.remaining),
-            ]
-        )
-        findings = "".join(f"<li>{esc(str(f))}</li>" for f in self.findings())
-        return (
-            f"<div class='izafunding-plan'><table><caption>{esc(self.title)}</caption>"
-            "<thead><tr><th>#</th><th>line</th><th>owner</th><th>group</th><th>criterion</th>"
-            f"<th>amount</th></tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
-            + (f"<ul>{findings}</ul>" if findings else "")
-            + "</div>"
-        )
+        return f"<div class='izafunding-plan'>{table}{html_list(self.findings())}</div>"
 
 
-# -- multi-year budget tables ---------------------------------------------------------------
-
-
-def _amounts_by_year(
-    value: Mapping[int, Money] | Iterable[tuple[int, Money]],
-) -> tuple[tuple[int, Money], ...]:
-    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
-    for year, amount in pairs:
-        if isinstance(year, bool) or not isinstance(year, int):
-            msg = f"years must be ints such as 2023 (got {year!r})"
-            raise SchemeError(msg)
-        if not isinstance(amount, Money):
-            msg = f"the amount for {year} must be a Money (got {amount!r})"
-            raise SchemeError(msg)
-    return tuple(sorted(pairs))
-
-
-@final
-@attrs.frozen(kw_only=True)
-class BudgetLine:
-    """
-    One line of a multi-year budget table (*meerjarenbegroting*): a label and
-    an amount per year.
-    """
-
-    label: str = attrs.field(validator=_check_text)
-    amounts: tuple[tuple[int, Money], ...] = attrs.field(converter=_amounts_by_year)
-
-    def get(self, year: int) -> Money:
-        """The amount for *year* (zero if the line has none)."""
-        return dict(self.amounts).get(year, _ZERO)
-
-
-def _budget_lines(value: Iterable[BudgetLine]) -> tuple[BudgetLine, ...]:
-    return tuple(value)
-
-
-@final
-@attrs.frozen(kw_only=True)
-class BudgetTable:
-    """
-    A multi-year budget table: lines with an amount per year and the totals
-    the document states, checked against the sum of the lines.
-
-    >>> t = BudgetTable(title="t", source="s", lines=[
-    ...     BudgetLine(label="A", amounts={2022: Money(1)}),
-    ...     BudgetLine(label="B", amounts={2022: Money(2)})],
-    ...     stated_totals={2022: Money(4)})
-    >>> t.total(2022), [f.amount for f in t.findings()]
-    (Money('3.00'), [Money('1.00')])
-    """
-
-    title: str
-    lines: tuple[BudgetLine, ...] = attrs.field(converter=_budget_lines)
-    stated_totals: tuple[tuple[int, Money], ...] = attrs.field(
-        default=(), converter=_amounts_by_year
-    )
-    total_label: str = "Total"
-    source: str = attrs.field(validator=_check_text)
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        """The years of the table."""
-        years = {y for line in self.lines for y, _ in line.amounts} | {
-            y for y, _ in self.stated_totals
-        }
-        return tuple(sorted(years))
-
-    def total(self, year: int) -> Money:
-        """The sum of the lines for *year*."""
-        return sum((line.get(year) for line in self.lines), _ZERO)
-
-    def line(self, label: str) -> BudgetLine:
-        """
-        The line called *label*.
-
-        Raises:
-            UnknownNameError: No such line; the message lists them.
-        """
-        for ln in self.lines:
-            if ln.label == label:
-                return ln
-        labels = [ln.label for ln in self.lines]
-        msg = f"{self.title} has no line {label!r} (lines: {', '.join(labels)})"
-        raise UnknownNameError(msg)
-
-    def findings(self) -> tuple[Finding, ...]:
-        """Every stated total that is not the sum of its lines."""
-        found = []
-        for year, stated in self.stated_totals:
-            computed = self.total(year)
-            if computed != stated:
-                parts = " + ".join(f"{ln.get(year):compact}" for ln in self.lines)
-                found.append(
-                    Finding(
-                        kind=FindingKind.INCONSISTENCY,
-                        message=(
-                            f"{self.total_label} {year} is stated as {stated:compact}, but its "
-                            f"lines sum to {computed:compact} ({parts}): "
-                            f"{abs(stated - computed):compact} "
-                            + ("more" if stated > computed else "less")
-                            + " than its lines, unexplained"
-                        ),
-                        source=self.source,
-                        amount=stated - computed,
-                        year=year,
-                    )
-                )
-        return tuple(found)
-
-    def render(self) -> str:
-        """The table as text, with the computed and stated totals and the findings."""
-        label_w = (
-            max(
-                len(s) for s in [*(ln.label for ln in self.lines), self.total_label, "Stated total"]
-            )
-            + 2
-        )
-        stated = dict(self.stated_totals)
-        out = [self.title, f"Source: {self.source}", ""]
-        out.append(" " * label_w + "".join(f"{y:>14}" for y in self.years))
-        for ln in self.lines:
-            out.append(
-                f"{ln.label:<{label_w}}" + "".join(f"{ln.get(y):>14compact}" for y in self.years)
-            )
-        out.append(
-            f"{'Sum of lines':<{label_w}}"
-            + "".join(f"{self.total(y):>14compact}" for y in self.years)
-        )
-        out.append(
-            f"{self.total_label + ' (stated)':<{label_w}}"
-            + "".join(f"{stated[y]:>14compact}" if y in stated else f"{'':>14}" for y in self.years)
-        )
-        findings = self.findings()
-        if findings:
-            out += ["", "Findings:", *(f"- {f}" for f in findings)]
-        return "\n".join(out)
-
-    def to_rows(self) -> list[dict[str, object]]:
-        """Plain rows, one per line and the stated total, ready for ``pandas.DataFrame(rows)``."""
-        rows: list[dict[str, object]] = [
-            {"line": ln.label, **{str(y): ln.get(y).amount for y in self.years}}
-            for ln in self.lines
-        ]
-        stated = dict(self.stated_totals)
-        rows.append(
-            {
-                "line": f"{self.total_label} (stated)",
-                **{str(y): stated[y].amount for y in self.years if y in stated},
-            }
-        )
-        return rows
-
-    def _repr_html_(self) -> str:
-        esc = html.escape
-        stated = dict(self.stated_totals)
-        head = "".join(f"<th>{y}</th>" for y in self.years)
-        body = "".join(
-            f"<tr><td>{esc(ln.label)}</td>"
-            + "".join(
-                f"<td style='text-align:right'>{esc(format(ln.get(y), 'compact'))}</td>"
-                for y in self.years
-            )
-            + "</tr>"
-            for ln in self.lines
-        )
-        cells = "".join(
-            f"<td style='text-align:right{';color:#b00;font-weight:bold' if y in stated and stated[y] != self.total(y) else ''}'>"
-            f"{esc(format(stated[y], 'compact')) if y in stated else ''}</td>"
-            for y in self.years
-        )
-        return (
-            f"<table class='izafunding-budget'><caption>{esc(self.title)}</caption>"
-            f"<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody>"
-            f"<tfoot><tr><th>{esc(self.total_label)}</th>{cells}</tr></tfoot></table>"
-        )
+_PLAN_COLUMNS: Final = (
+    Column(key="number", title="#", kind=Kind.COUNT, format="plain", align="left"),
+    Column(key="description", title="line"),
+    Column(key="owner"),
+    Column(key="group"),
+    Column(key="criterion"),
+    Column(key="amount", kind=Kind.MONEY, format="compact_euros", missing="p.m."),
+)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Final
 
 from .._core.money import Money
-from .._schemes.spending_plan import BudgetLine, BudgetTable
+from .._schemes.budget_table import BudgetLine, BudgetTable
 from ..schemes import SPUK_GALA
 from . import Example
 
