@@ -350,8 +350,8 @@ def allocation_output(req: AllocationRequest, *, explain: bool = False) -> Comma
     """:func:`render_allocation`'s text and the allocation."""
     from fractions import Fraction
 
-    from ._core.allocation import HalfUpEach, LargestRemainder, Rounding, allocate
     from ._core.money import Money
+    from ._core.rounding import HalfUpEach, LargestRemainder, Rounding, allocate
     from ._files.allocate import KeyPart, _key, _recipients, _total, format_key
     from .errors import FundingError, InputFileError
 

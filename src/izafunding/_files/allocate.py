@@ -17,13 +17,7 @@ import attrs
 
 from .. import data
 from .._core import names as _names
-from .._core.allocation import (
-    AllocationKey,
-    Composite,
-    Equal,
-    Fixed,
-    ProRata,
-)
+from .._core.keys import AllocationKey, Composite, Equal, Fixed, ProRata
 from .._core.money import Money
 from .._core.regions import Region
 from ..errors import InputFileError, UnknownNameError
