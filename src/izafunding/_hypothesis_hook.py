@@ -23,7 +23,7 @@ def _hypothesis_setup_hook() -> None:
     from ._scenarios.inputs import CostLine
     from ._scenarios.scenario import Scenario
     from ._schemes.grants import Grant
-    from ._schemes.rules import Scheme
+    from ._schemes.scheme import Scheme
     from ._transformation.milestones import Milestone
     from ._transformation.schedule import MilestoneSchedule
 

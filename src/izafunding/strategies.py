@@ -31,7 +31,7 @@ from ._scenarios.base import MUNICIPALITIES, MemberSplit
 from ._scenarios.inputs import CostLine, Offset, Reduction
 from ._scenarios.scenario import Scenario
 from ._schemes.grants import Grant
-from ._schemes.rules import Scheme
+from ._schemes.scheme import Scheme
 from ._transformation.milestones import CommonFactor, Milestone, MilestoneKind
 from ._transformation.schedule import MilestoneSchedule
 
