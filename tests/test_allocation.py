@@ -25,8 +25,9 @@ from izafunding import (
     UnknownNameError,
     allocate,
 )
-from izafunding._core.allocation import AllocationKey, Rounding, identifier_of
+from izafunding._core.keys import AllocationKey, identifier_of
 from izafunding._core.regions import Municipality
+from izafunding._core.rounding import Rounding
 from izafunding.strategies import keys, money, pro_rata_keys, roundings
 
 

@@ -15,16 +15,9 @@ import attrs
 import pytest
 
 from izafunding import AllocationError, Money, UnknownNameError
-from izafunding._core.allocation import (
-    Allocation,
-    Composite,
-    Equal,
-    Fixed,
-    HalfUpEach,
-    LargestRemainder,
-    ProRata,
-    allocate,
-)
+from izafunding._core.allocation import Allocation
+from izafunding._core.keys import Composite, Equal, Fixed, ProRata
+from izafunding._core.rounding import HalfUpEach, LargestRemainder, allocate
 
 
 class _Key:

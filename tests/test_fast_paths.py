@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from izafunding import Composite, Equal, LargestRemainder, Money, ProRata, allocate
-from izafunding._core.allocation import _tie_ranks, identifier_of
+from izafunding._core.keys import _tie_ranks, identifier_of
 from izafunding.errors import UnknownNameError
 
 

@@ -23,17 +23,16 @@ from izafunding._schemes.rules import (
     Applicant,
     ApplicantKind,
     CarryOver,
-    Component,
     Determination,
     DeterminationKind,
     GrantPeriod,
     NationalBudget,
     Rule,
-    Scheme,
     Shifting,
     ShiftScope,
     Walls,
 )
+from izafunding._schemes.scheme import Component, Scheme
 from izafunding.schemes import SPUK_GALA, SPUK_TRANSFORMATION
 
 

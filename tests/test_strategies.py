@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from izafunding import Allocation, LargestRemainder, Money, Period, allocate
-from izafunding._core.allocation import AllocationKey
+from izafunding._core.keys import AllocationKey
 from izafunding.strategies import keys, money, periods, recipients
 
 

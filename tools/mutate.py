@@ -1,7 +1,8 @@
 """
 A small mutation tester for izafunding's core (not run in CI: minutes, not seconds).
 
-For each module given (default: _core/money, _core/periods, _core/allocation), it makes one small
+For each module given (default: _core/money, _core/periods and the allocation's _core/keys,
+_core/rounding, _core/allocation), it makes one small
 change at a time to the syntax tree (a comparison flipped, ``and`` turned into ``or``,
 ``+`` into ``-``, a constant moved by one, ``not`` dropped, a ``return`` of a value
 replaced by ``None``), writes the mutant into a copy of the source tree and runs the
@@ -9,9 +10,9 @@ module's tests against it. A mutant the tests notice is *killed*; one they do no
 *survivor*, printed with its line, so that a test can be added or the mutant shown to be
 equivalent (listed below and in docs/design.md).
 
-    python tools/mutate.py                      # all three modules
+    python tools/mutate.py                      # all five modules
     python tools/mutate.py _core/money --limit 50          # the first 50 mutants of one module
-    python tools/mutate.py _core/allocation --lines 55-75  # only the mutants of these lines
+    python tools/mutate.py _core/rounding --lines 55-75    # only the mutants of these lines
 
 Survivors that are equivalent (no input can tell them apart) are listed, with the reason,
 in docs/design.md ("Mutation testing").
@@ -35,12 +36,17 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = {
     "_core/money": ["tests/test_money.py", "tests/test_core_mutants.py", "tests/test_bad_input.py", "tests/test_dutch_notation.py"],
     "_core/periods": ["tests/test_periods.py", "tests/test_core_mutants.py", "tests/test_bad_input.py"],
-    "_core/allocation": [
-        "tests/test_allocation.py",
-        "tests/test_allocation_mutants.py",
-        "tests/test_core_mutants.py",
-        "tests/test_bad_input.py",
-    ],
+    # The allocation is three modules (the keys, the rounding policies with allocate(), the
+    # Allocation result); each is mutated against the same allocation tests.
+    **{
+        module: [
+            "tests/test_allocation.py",
+            "tests/test_allocation_mutants.py",
+            "tests/test_core_mutants.py",
+            "tests/test_bad_input.py",
+        ]
+        for module in ("_core/keys", "_core/rounding", "_core/allocation")
+    },
 }
 
 _COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {

@@ -32,22 +32,13 @@ from .errors import (
 
 
 if TYPE_CHECKING:
-    from ._core.allocation import (
-        Allocation,
-        AllocationKey,
-        Composite,
-        Equal,
-        Fixed,
-        HalfUpEach,
-        LargestRemainder,
-        ProRata,
-        Rounding,
-        allocate,
-    )
+    from ._core.allocation import Allocation
     from ._core.findings import Finding, FindingKind
+    from ._core.keys import AllocationKey, Composite, Equal, Fixed, ProRata
     from ._core.money import Money, RoundingMode
     from ._core.periods import Period
     from ._core.proration import Proration, ProrationBasis, prorate
+    from ._core.rounding import HalfUpEach, LargestRemainder, Rounding, allocate
     from ._scenarios.base import MemberSplit
     from ._scenarios.compare import Comparison, ComparisonRow, compare
     from ._scenarios.figures import Figure, LineFigures, MemberFigures
@@ -176,15 +167,15 @@ __version__ = "0.1.0.dev0"
 # `import izafunding` stays fast and a command of the command line loads only what it uses (PEP 562).
 _LAZY: dict[str, str] = {
     "Allocation": "izafunding._core.allocation",
-    "AllocationKey": "izafunding._core.allocation",
-    "Composite": "izafunding._core.allocation",
-    "Equal": "izafunding._core.allocation",
-    "Fixed": "izafunding._core.allocation",
-    "HalfUpEach": "izafunding._core.allocation",
-    "LargestRemainder": "izafunding._core.allocation",
-    "ProRata": "izafunding._core.allocation",
-    "Rounding": "izafunding._core.allocation",
-    "allocate": "izafunding._core.allocation",
+    "AllocationKey": "izafunding._core.keys",
+    "Composite": "izafunding._core.keys",
+    "Equal": "izafunding._core.keys",
+    "Fixed": "izafunding._core.keys",
+    "HalfUpEach": "izafunding._core.rounding",
+    "LargestRemainder": "izafunding._core.rounding",
+    "ProRata": "izafunding._core.keys",
+    "Rounding": "izafunding._core.rounding",
+    "allocate": "izafunding._core.rounding",
     "Money": "izafunding._core.money",
     "RoundingMode": "izafunding._core.money",
     "Period": "izafunding._core.periods",

@@ -275,7 +275,7 @@ def risk_output(
     """:func:`render_risk_file`'s text and the repayment risk per bearer (the results)."""
     from ._files.inputs import fail
     from ._files.schedule import _levels, parse_risk_toml
-    from ._transformation.risk import _fmt_fraction_euros
+    from ._render import formats
     from .errors import DistributionTooLargeError
 
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
@@ -304,7 +304,7 @@ def risk_output(
         except DistributionTooLargeError as e:
             out += [
                 f"{bearer}: {len(risk.stakes)} milestones, exposure (worst case) {risk.worst_case}",
-                f"  expected repayment: {_fmt_fraction_euros(risk.expected)}",
+                f"  expected repayment: {formats.approx_euros(risk.expected)}",
                 f"  the distribution is not computed: {e}",
             ]
     out += ["", "The exact distribution of the repayment per bearer:"]
@@ -350,8 +350,8 @@ def allocation_output(req: AllocationRequest, *, explain: bool = False) -> Comma
     """:func:`render_allocation`'s text and the allocation."""
     from fractions import Fraction
 
-    from ._core.allocation import HalfUpEach, LargestRemainder, Rounding, allocate
     from ._core.money import Money
+    from ._core.rounding import HalfUpEach, LargestRemainder, Rounding, allocate
     from ._files.allocate import KeyPart, _key, _recipients, _total, format_key
     from .errors import FundingError, InputFileError
 
@@ -386,7 +386,7 @@ def allocation_output(req: AllocationRequest, *, explain: bool = False) -> Comma
 
 def _risk_table(risk: RepaymentRisk, rows: int) -> list[str]:
     from ._core.money import Money
-    from ._transformation.risk import _fmt_pct
+    from ._render import formats
     from .errors import DistributionTooLargeError
 
     try:
@@ -398,9 +398,9 @@ def _risk_table(risk: RepaymentRisk, rows: int) -> list[str]:
     for row in shown:
         lines.append(
             f"  {Money(row['amount'])!s:>16}"  # type: ignore[arg-type]
-            f"{_fmt_pct(row['probability'], fixed=True):>14}"  # type: ignore[arg-type]
-            f"{_fmt_pct(row['cumulative'], fixed=True):>14}"  # type: ignore[arg-type]
-            f"{_fmt_pct(row['exceedance'], fixed=True):>14}"  # type: ignore[arg-type]
+            f"{formats.percent_fixed(row['probability']):>14}"  # type: ignore[arg-type]
+            f"{formats.percent_fixed(row['cumulative']):>14}"  # type: ignore[arg-type]
+            f"{formats.percent_fixed(row['exceedance']):>14}"  # type: ignore[arg-type]
         )
     if len(data) > rows:
         lines.append(f"  ... {len(data) - rows} more outcomes (use --rows {len(data)} to see all)")

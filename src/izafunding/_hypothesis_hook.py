@@ -16,21 +16,14 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st
 
-    from ._core.allocation import (
-        AllocationKey,
-        Composite,
-        Equal,
-        Fixed,
-        HalfUpEach,
-        LargestRemainder,
-        ProRata,
-    )
+    from ._core.keys import AllocationKey, Composite, Equal, Fixed, ProRata
     from ._core.money import Money
     from ._core.periods import Period
+    from ._core.rounding import HalfUpEach, LargestRemainder
     from ._scenarios.inputs import CostLine
     from ._scenarios.scenario import Scenario
     from ._schemes.grants import Grant
-    from ._schemes.rules import Scheme
+    from ._schemes.scheme import Scheme
     from ._transformation.milestones import Milestone
     from ._transformation.schedule import MilestoneSchedule
 

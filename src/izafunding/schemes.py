@@ -28,19 +28,17 @@ from ._schemes.rules import (
     ApplicantKind,
     CapReading,
     CarryOver,
-    Component,
     Determination,
     DeterminationKind,
     GrantPeriod,
     NationalBudget,
     Rule,
-    Scheme,
     ShiftBase,
     Shifting,
     ShiftScope,
     Walls,
-    YearRules,
 )
+from ._schemes.scheme import Component, Scheme, YearRules
 from .errors import UnknownNameError
 
 

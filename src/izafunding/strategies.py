@@ -22,24 +22,16 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from ._core.allocation import (
-    AllocationKey,
-    Composite,
-    Equal,
-    Fixed,
-    HalfUpEach,
-    LargestRemainder,
-    ProRata,
-    Rounding,
-)
+from ._core.keys import AllocationKey, Composite, Equal, Fixed, ProRata
 from ._core.money import Money
 from ._core.periods import Period
 from ._core.regions import InhabitantCount, Member, Municipality
+from ._core.rounding import HalfUpEach, LargestRemainder, Rounding
 from ._scenarios.base import MUNICIPALITIES, MemberSplit
 from ._scenarios.inputs import CostLine, Offset, Reduction
 from ._scenarios.scenario import Scenario
 from ._schemes.grants import Grant
-from ._schemes.rules import Scheme
+from ._schemes.scheme import Scheme
 from ._transformation.milestones import CommonFactor, Milestone, MilestoneKind
 from ._transformation.schedule import MilestoneSchedule
 

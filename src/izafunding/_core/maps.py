@@ -17,7 +17,7 @@ from .validators import check_money
 
 
 if TYPE_CHECKING:
-    from .._schemes.rules import Scheme
+    from .._schemes.scheme import Scheme
 
 
 __all__ = ["FrozenMap", "normalize_amounts"]

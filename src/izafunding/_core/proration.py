@@ -8,9 +8,11 @@ from typing import final
 import attrs
 
 from ..errors import PeriodError
-from .allocation import Allocation, ProRata, Rounding, allocate
+from .allocation import Allocation
+from .keys import ProRata
 from .money import Money
 from .periods import Period
+from .rounding import Rounding, allocate
 
 
 __all__ = ["Proration", "ProrationBasis", "prorate"]

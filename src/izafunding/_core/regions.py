@@ -15,7 +15,7 @@ from .validators import non_empty_text
 
 if TYPE_CHECKING:
     # Loaded when a key is asked for: reading a region (the award command) needs no keys.
-    from .allocation import Equal, ProRata
+    from .keys import Equal, ProRata
 
 
 __all__ = ["InhabitantCount", "Member", "Municipality", "Region"]
@@ -171,7 +171,7 @@ class Region:
 
     def equal_key(self) -> Equal:
         """An equal split over the members, by name."""
-        from .allocation import Equal
+        from .keys import Equal
 
         self._require_members()
         return Equal(self.member_names())
@@ -183,7 +183,7 @@ class Region:
         Raises:
             AllocationError: A member has no inhabitant count.
         """
-        from .allocation import ProRata
+        from .keys import ProRata
 
         self._require_members()
         missing = [m.name for m in self.members if m.inhabitants is None]

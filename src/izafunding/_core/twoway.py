@@ -63,8 +63,8 @@ import attrs
 
 from .._render.table import Column, Kind, Table
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
-from .allocation import HalfUpEach, LargestRemainder, Rounding
 from .money import Money, RoundingMode, round_fraction
+from .rounding import HalfUpEach, LargestRemainder, Rounding
 
 
 __all__ = ["TwoWayRounding", "controlled_rounding", "round_two_way"]

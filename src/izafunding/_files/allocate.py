@@ -17,15 +17,10 @@ import attrs
 
 from .. import data
 from .._core import names as _names
-from .._core.allocation import (
-    AllocationKey,
-    Composite,
-    Equal,
-    Fixed,
-    ProRata,
-)
+from .._core.keys import AllocationKey, Composite, Equal, Fixed, ProRata
 from .._core.money import Money
 from .._core.regions import Region
+from .._schemes.municipalities import _municipality_aliases
 from ..errors import InputFileError, UnknownNameError
 from .inputs import TomlLocator, check_keys, fail, field_money, field_weight, parse_toml
 
@@ -471,7 +466,7 @@ def _match_members(
     for name, weight in weights.items():
         try:
             found = _names.resolve(
-                name, members, what=f"member of {region.name}", aliases=data._municipality_aliases()
+                name, members, what=f"member of {region.name}", aliases=_municipality_aliases()
             )
         except UnknownNameError as e:
             msg = f"{e} (the members: {', '.join(members)})"

@@ -38,9 +38,10 @@ from ..errors import FundingError, InputFileError
 
 
 if TYPE_CHECKING:
-    from .._core.allocation import AllocationKey, Rounding
+    from .._core.keys import AllocationKey
     from .._core.periods import Period
     from .._core.regions import Member
+    from .._core.rounding import Rounding
     from .._scenarios.base import Split
     from .._scenarios.scenario import CostLine, Offset, Reduction, Scenario
     from .._schemes.grants import Grant
@@ -277,7 +278,7 @@ def _recipient(data: object, at: _At) -> Any:
 
 def key_to_dict(key: AllocationKey) -> dict[str, Any]:
     """An allocation key (Equal, ProRata, Fixed or Composite), tagged with ``"key"``."""
-    from .._core.allocation import Composite, Equal, Fixed, ProRata
+    from .._core.keys import Composite, Equal, Fixed, ProRata
 
     name = type(key).__name__
     if isinstance(key, Equal):
@@ -334,7 +335,7 @@ def rounding_of_type(data: object, cls: type[T]) -> T:
 
 
 def _key(data: object, at: _At) -> AllocationKey:
-    from .._core.allocation import Composite, Equal, Fixed, ProRata
+    from .._core.keys import Composite, Equal, Fixed, ProRata
 
     if not isinstance(data, Mapping) or "key" not in data:
         msg = f"must be an allocation key with 'key' one of {', '.join(map(repr, _KEYS))} (got {data!r})"
@@ -365,7 +366,7 @@ def _key(data: object, at: _At) -> AllocationKey:
 
 def rounding_to_dict(rounding: Rounding) -> dict[str, Any]:
     """A rounding policy, tagged with ``"rounding"``, and its unit."""
-    from .._core.allocation import LargestRemainder
+    from .._core.rounding import LargestRemainder
 
     name = "largest_remainder" if isinstance(rounding, LargestRemainder) else "half_up_each"
     return {"rounding": name, "unit": money_to_dict(rounding.unit)}
@@ -377,7 +378,7 @@ def rounding_from_dict(data: object, what: str = "rounding_from_dict") -> Roundi
 
 
 def _rounding(data: object, at: _At) -> Rounding:
-    from .._core.allocation import HalfUpEach, LargestRemainder
+    from .._core.rounding import HalfUpEach, LargestRemainder
 
     fields = at.mapping(data, ("rounding", "unit"))
     kind = (at / "rounding").choice(
@@ -549,7 +550,7 @@ def _line_to_data(line: CostLine) -> dict[str, Any]:
 
 
 def _line(data: object, at: _At) -> CostLine:
-    from .._core.allocation import Fixed
+    from .._core.keys import Fixed
     from .._scenarios.scenario import CostLine, Reduction
 
     fields = at.mapping(
@@ -632,8 +633,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
 
 def scenario_from_dict(data: object) -> Scenario:
     """The scenario of :func:`scenario_to_dict`'s data."""
-    from .._core.allocation import LargestRemainder
     from .._core.proration import ProrationBasis
+    from .._core.rounding import LargestRemainder
     from .._scenarios.scenario import Scenario
 
     at = _At("Scenario.from_dict")

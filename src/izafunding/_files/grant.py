@@ -13,7 +13,7 @@ import attrs
 
 from .._core.money import Money
 from .._schemes.grants import Grant
-from .._schemes.rules import Scheme
+from .._schemes.scheme import Scheme
 from ..errors import FundingError, InputFileError, UnknownNameError
 from ..schemes import by_name
 from .award import render_award  # its home is .award (the award command loads only the tables)

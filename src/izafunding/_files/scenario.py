@@ -8,11 +8,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-from .._core.allocation import AllocationKey, HalfUpEach, LargestRemainder, ProRata, Rounding
+from .._core.keys import AllocationKey, ProRata
 from .._core.money import Money
 from .._core.periods import Period
 from .._core.proration import ProrationBasis
 from .._core.regions import InhabitantCount, Member, Municipality
+from .._core.rounding import HalfUpEach, LargestRemainder, Rounding
 from .._scenarios.base import MemberSplit
 from .._scenarios.inputs import CostLine, Offset, Reduction
 from .._scenarios.scenario import Scenario

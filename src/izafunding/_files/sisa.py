@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._core.allocation import Equal, ProRata
+from .._core.keys import Equal, ProRata
 from .._core.money import Money
 from .._schemes.grants import Grant
 from .._schemes.members import OverspendRule, RegionAgreement

@@ -13,7 +13,7 @@ from typing import Any, Final, TypeAlias, TypeVar
 
 import attrs
 
-from .._core.allocation import AllocationKey
+from .._core.keys import AllocationKey
 from .._core.money import Money
 from .._core.names import did_you_mean
 from ..errors import FloatNotAllowedError, MoneyError, ScenarioError, UnknownNameError

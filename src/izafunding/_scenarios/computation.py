@@ -10,17 +10,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._core.allocation import (
-    Allocation,
-    AllocationKey,
-    Composite,
-    Equal,
-    LargestRemainder,
-    ProRata,
-    allocate,
-)
+from .._core.allocation import Allocation
+from .._core.keys import AllocationKey, Composite, Equal, ProRata
 from .._core.money import Money
 from .._core.regions import Member
+from .._core.rounding import LargestRemainder, allocate
 from .._core.twoway import TwoWayRounding, round_two_way
 from .._render.formats import exact_euros, number
 from ..errors import ScenarioError, UnknownNameError

@@ -10,10 +10,11 @@ from typing import Final, final
 
 import attrs
 
-from .._core.allocation import Fixed, LargestRemainder, allocate
+from .._core.keys import Fixed
 from .._core.money import Money
 from .._core.periods import Period
 from .._core.proration import ProrationBasis, prorate
+from .._core.rounding import LargestRemainder, allocate
 from ..errors import AllocationError, ScenarioError
 from .base import (
     MUNICIPALITIES,

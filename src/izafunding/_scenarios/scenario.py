@@ -7,17 +7,13 @@ from typing import Any, final
 
 import attrs
 
-from .._core.allocation import (
-    Allocation,
-    AllocationKey,
-    HalfUpEach,
-    LargestRemainder,
-    Rounding,
-)
+from .._core.allocation import Allocation
+from .._core.keys import AllocationKey
 from .._core.money import Money
 from .._core.periods import Period
 from .._core.proration import ProrationBasis
 from .._core.regions import Member, Region
+from .._core.rounding import HalfUpEach, LargestRemainder, Rounding
 from .._render.exportable import Exportable
 from .._render.table import Report
 from ..errors import ScenarioError

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._core.allocation import ProRata, allocate
+from .._core.keys import ProRata
 from .._core.money import Money
+from .._core.rounding import allocate
 from .._render.formats import compact_euros, share
 from ..errors import ScenarioError
 from .base import MUNICIPALITIES, _check_money, _unknown

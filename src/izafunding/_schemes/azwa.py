@@ -10,10 +10,11 @@ from typing import Final, final
 
 import attrs
 
-from .._core.allocation import LargestRemainder, ProRata, allocate
+from .._core.keys import ProRata
 from .._core.maps import FrozenMap
 from .._core.money import Money
 from .._core.names import did_you_mean
+from .._core.rounding import LargestRemainder, allocate
 from .._render.exportable import Exportable
 from .._render.json_export import money_to_dict
 from .._render.table import Column, Kind, Report, Rule, Table

@@ -12,7 +12,7 @@ from .._core.money import Money, RoundingMode
 from .._core.validators import check_money as _check_money
 from .._core.validators import non_empty_text
 from ..errors import SchemeError
-from .rules import Scheme
+from .scheme import Scheme
 
 
 if TYPE_CHECKING:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from .._core.allocation import AllocationKey, LargestRemainder, ProRata, Rounding, allocate
 from .._core.findings import Finding, FindingKind
+from .._core.keys import AllocationKey, ProRata
 from .._core.maps import FrozenMap
 from .._core.money import Money
 from .._core.names import did_you_mean
+from .._core.rounding import LargestRemainder, Rounding, allocate
 from .._core.validators import check_money as _check_money
 from .._render.exportable import Exportable
 from .._render.json_export import money_to_dict

@@ -14,7 +14,8 @@ import attrs
 from .._core.findings import Finding, FindingKind
 from .._core.maps import normalize_amounts
 from .._core.money import Money
-from .rules import CarryOver, ShiftBase, Shifting, ShiftScope, YearRules
+from .rules import CarryOver, ShiftBase, Shifting, ShiftScope
+from .scheme import YearRules
 from .settlement import Settlement
 from .settlement_years import WHOLE, ComponentSettlement, YearSettlement
 

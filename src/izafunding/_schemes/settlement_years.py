@@ -8,7 +8,7 @@ import attrs
 
 from .._core.findings import Finding
 from .._core.money import Money
-from .rules import YearRules
+from .scheme import YearRules
 
 
 __all__ = ["WHOLE", "ComponentSettlement", "YearSettlement"]

@@ -10,7 +10,8 @@ import attrs
 
 from .._core.money import Money
 from .._schemes.grants import FrozenMap, Grant
-from .._schemes.rules import CapReading, DeterminationKind, Scheme
+from .._schemes.rules import CapReading, DeterminationKind
+from .._schemes.scheme import Scheme
 from ..errors import MilestoneError, SchemeError
 from ..schemes import SPUK_TRANSFORMATION
 from .grant_settlement import _UITVOERING, PartnerLine, TransformationSettlement

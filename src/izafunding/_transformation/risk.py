@@ -35,16 +35,6 @@ __all__ = [
 #: 100.000 covers 16 milestones with distinct amounts (2^16 = 65.536).
 DEFAULT_MAX_OUTCOMES: Final = 100_000
 
-# Kept for the command renderer (_commands.py, owned by another change), which imports them:
-# remove once it uses _render.formats.
-_fmt_fraction_euros = formats.approx_euros
-
-
-def _fmt_pct(p: Fraction, *, fixed: bool = False) -> str:
-    """Re-export of :func:`.formats.percent` (*fixed*: :func:`.formats.percent_fixed`) for _commands.py."""
-    return formats.percent_fixed(p) if fixed else formats.percent(p)
-
-
 #: The most outcomes any exact distribution may have, however ``max_outcomes`` is raised:
 #: computing one takes about a second per million outcomes (benchmarks/bench_risk.py)
 #: and memory to match, so a limit beyond this would hang rather than answer.

@@ -3,7 +3,6 @@ withholding spending on the unlikely ones."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -14,6 +13,7 @@ import attrs
 from .._core.money import Money
 from .._core.periods import Period
 from .._render.formats import text_list
+from .._render.table import Column, Kind, Table
 from .._schemes.grants import FrozenMap
 from ..errors import (
     DistributionTooLargeError,
@@ -603,21 +603,23 @@ class MilestoneSchedule:
             lines.append(f"  borne by {bearer}: {amount}{check}")
         return tuple(lines)
 
+    def table(self) -> Table:
+        """
+        The milestones as a :class:`~izafunding._render.table.Table`: per milestone its name,
+        kind, amount, due date, areas and bearer.
+        """
+        return Table(
+            name="milestones",
+            title=f"{self.plan or 'Milestone schedule'}: {self.total}",
+            columns=_SCHEDULE_COLUMNS,
+            rows=[
+                (m.name, m.kind.value, m.amount, m.due, text_list(m.areas), m.bearer)
+                for m in self.milestones
+            ],
+        )
+
     def _repr_html_(self) -> str:
-        esc = html.escape
-        body = "".join(
-            f"<tr><td>{esc(m.name)}</td><td>{esc(m.kind.value)}</td>"
-            f"<td style='text-align:right'>{esc(str(m.amount))}</td><td>{m.due.isoformat()}</td>"
-            f"<td>{esc(text_list(m.areas))}</td><td>{esc(m.bearer)}</td></tr>"
-            for m in self.milestones
-        )
-        return (
-            "<table class='izafunding-milestones'>"
-            f"<caption>{esc(self.plan or 'Milestone schedule')}: {esc(str(self.total))}</caption>"
-            "<thead><tr><th>milestone</th><th>kind</th><th>amount</th><th>due</th>"
-            "<th>areas</th><th>bearer</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>"
-        )
+        return self.table().html(css_class="izafunding-milestones", heading_align=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The schedule as JSON-safe data; ``MilestoneSchedule.from_dict`` reads it back equal."""
@@ -631,3 +633,14 @@ class MilestoneSchedule:
         from .._files.dicts import schedule_from_dict
 
         return schedule_from_dict(data)
+
+
+#: The schedule's columns, as its HTML view shows them.
+_SCHEDULE_COLUMNS = (
+    Column(key="name", title="milestone", kind=Kind.TEXT),
+    Column(key="kind", title="kind", kind=Kind.TEXT),
+    Column(key="amount", title="amount", kind=Kind.MONEY),
+    Column(key="due", title="due", kind=Kind.DATE),
+    Column(key="areas", title="areas", kind=Kind.TEXT),
+    Column(key="bearer", title="bearer", kind=Kind.TEXT),
+)

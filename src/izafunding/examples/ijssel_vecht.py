@@ -27,16 +27,11 @@ from typing import Final
 
 from .. import data
 from .._core import regions as _regions
-from .._core.allocation import (
-    Allocation,
-    HalfUpEach,
-    LargestRemainder,
-    Rounding,
-    allocate,
-)
+from .._core.allocation import Allocation
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
 from .._core.periods import Period
+from .._core.rounding import HalfUpEach, LargestRemainder, Rounding, allocate
 from .._scenarios.base import MUNICIPALITIES, MemberSplit
 from .._scenarios.compare import compare, side_by_side
 from .._scenarios.inputs import CostLine, Offset, PartnerShortfall, Reduction

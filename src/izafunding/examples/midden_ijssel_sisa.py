@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._core.allocation import Equal
+from .._core.keys import Equal
 from .._core.money import Money
 from .._schemes.members import RegionAgreement
 from .._schemes.settlement import Settlement
