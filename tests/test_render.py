@@ -73,30 +73,22 @@ class TestFormats:
         """Each named variant writes the figure as the library does today."""
         assert formats.FORMATS[name](value) == text
 
-    @given(st.fractions(min_value=-10**9, max_value=10**9, max_denominator=10**6))
-    def test_same_as_the_modules(self, value: Fraction) -> None:
-        """The formatters reproduce the private copies in the modules (while they exist)."""
-        from izafunding._core import allocation as _allocation
-        from izafunding._scenarios import scenario as _scenarios
-        from izafunding._transformation import milestones as _milestones
-        from izafunding._transformation import risk as _risk
+    def test_no_private_copies_left(self) -> None:
+        """The private formatter copies the formatters replaced are gone from the modules."""
+        import importlib
 
-        pairs = [
-            ("_fmt_euros", _allocation, formats.exact_euros),
-            ("_fmt_number", _allocation, formats.number),
-            ("_fmt_share", _scenarios, formats.share),
-            ("_fmt_fraction_euros", _risk, formats.approx_euros),
-            ("_euros", _milestones, formats.approx_euros),
-            ("_pct", _milestones, formats.level),
-        ]
-        for name, module, new in pairs:
-            old = getattr(module, name, None)
-            if old is not None:
-                assert old(value) == new(value), name
-        old_pct = getattr(_risk, "_fmt_pct", None)
-        if old_pct is not None:
-            assert old_pct(value) == formats.percent(value)
-            assert old_pct(value, fixed=True) == formats.percent_fixed(value)
+        gone = {
+            "izafunding._core.allocation": ("_fmt_euros", "_fmt_number", "_fmt_int", "_exact_decimal"),
+            "izafunding._core.keys": ("_fmt_euros", "_fmt_number", "_fmt_int"),
+            "izafunding._scenarios.scenario": ("_fmt", "_fmt_share", "_table"),
+            "izafunding._scenarios.compare": ("_table",),
+            "izafunding._transformation.risk": ("_fmt_pct", "_fmt_fraction_euros"),
+            "izafunding._transformation.milestones": ("_euros", "_pct", "_fmt_areas"),
+            "izafunding._transformation.mitigation": ("_euros", "_pct"),
+        }
+        for module, names in gone.items():
+            loaded = importlib.import_module(module)
+            assert [n for n in names if hasattr(loaded, n)] == [], module
 
     def test_text_list(self) -> None:
         """Names are joined by commas, or 'none'."""

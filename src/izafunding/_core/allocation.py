@@ -269,7 +269,3 @@ _ALLOCATION_COLUMNS = (
     Column(key="extra_units", title="extra units", kind=Kind.COUNT, shown=False),
 )
 
-
-# Names _scenarios/scenario.py still imports, until its own conversion lands (aliases, not copies).
-_fmt_euros = formats.exact_euros
-_fmt_number = formats.number

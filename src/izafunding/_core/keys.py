@@ -29,6 +29,8 @@ Recipient: TypeAlias = Hashable
 Weight: TypeAlias = int | Decimal | Fraction
 
 _MAX_WEIGHT = 10**MAX_NUMBER_DIGITS
+#: The int weights taken as they are: 0 up to (not including) the bound on digits.
+_INT_WEIGHTS = range(_MAX_WEIGHT)
 
 
 def identifier_of(recipient: object) -> str:
@@ -63,14 +65,12 @@ def _tie_ranks(recipients: Sequence[Recipient]) -> tuple[int, ...]:
                 repr(recipients[i]),
             ),
         )
-    ranks = [0] * len(recipients)
-    for rank, i in enumerate(order):
-        ranks[i] = rank
-    return tuple(ranks)
+    # The places are the inverse of the order: sorting the positions by the order inverts it.
+    return tuple(sorted(range(len(order)), key=order.__getitem__))
 
 
 def _check_weight(recipient: object, weight: object, what: str) -> Fraction:
-    if type(weight) is int and 0 <= weight < _MAX_WEIGHT:  # the common case: inhabitants
+    if type(weight) is int and weight in _INT_WEIGHTS:  # the common case: inhabitants
         return Fraction(weight)
     if isinstance(weight, float):
         msg = (
@@ -241,7 +241,7 @@ class Equal:
 
 def _weights_converter(value: object) -> tuple[tuple[Recipient, int | Fraction], ...]:
     pairs = _pairs(value, "ProRata")
-    if all(type(w) is int and 0 <= w < _MAX_WEIGHT for _, w in pairs):
+    if all(type(w) is int and w in _INT_WEIGHTS for _, w in pairs):
         return pairs  # the common case, counts of inhabitants: valid as they are
     return tuple((r, _check_weight(r, w, "weight")) for r, w in pairs)
 

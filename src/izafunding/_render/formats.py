@@ -1,8 +1,8 @@
 """
 The formatters: every way the library writes a figure as text, each variant named once.
 
-Every result's text, HTML and export goes through these; the restructure replaces the
-private copies in the modules by them, byte for byte. Which copy each one replaces:
+Every result's text, HTML and export goes through these; the restructure replaced the
+private copies in the modules by them, byte for byte. Which copy each one replaced:
 
 =====================  ======================================================  ==================
 formatter              example                                                 replaces
