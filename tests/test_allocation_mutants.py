@@ -275,3 +275,19 @@ class TestCustomSubKeys:
         key = Composite([(Fraction(1), _Key(("a", "b"), (3, 3), 2))])
         with pytest.raises(AllocationError, match="add up to"):
             allocate(Money(1), key, rounding=LargestRemainder())
+
+
+class TestHalfUpEach:
+    """Each part rounded on its own: no remainder units, and the policy says so in words."""
+
+    def test_describe(self) -> None:
+        """The policy names itself as the explanation prints it."""
+        assert HalfUpEach(unit=Money(1)).describe() == "each part rounded half up to € 1,00"
+        assert LargestRemainder().describe() == "largest remainder in units of € 0,01"
+
+    def test_no_remainder_units(self) -> None:
+        """Half up each gives no part an extra unit, and its explanation names none."""
+        alloc = allocate(Money(100), Equal(["a", "b", "c"]), rounding=HalfUpEach(unit=Money(1)))
+        assert [alloc.extra_units(r) for r in alloc] == [0, 0, 0]
+        assert not any("for a largest remainder" in line for line in alloc.explain())
+        assert alloc.residue == Money(1)

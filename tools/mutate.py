@@ -44,6 +44,9 @@ TESTS = {
             "tests/test_allocation_mutants.py",
             "tests/test_core_mutants.py",
             "tests/test_bad_input.py",
+            "tests/test_fast_paths.py",
+            "tests/test_input_dicts.py",
+            "tests/test_results_export.py",
         ]
         for module in ("_core/keys", "_core/rounding", "_core/allocation")
     },

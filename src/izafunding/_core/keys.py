@@ -269,13 +269,9 @@ class ProRata:
     _given: tuple[tuple[Recipient, int | Fraction], ...] = attrs.field(
         alias="weights", converter=_weights_converter
     )
-    recipients: tuple[Recipient, ...] = attrs.field(init=False, eq=False, repr=False)
-    _numerators: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
-    _denominator: int = attrs.field(init=False, eq=False, repr=False)
-    # What allocate() derives from the key and may reuse (the tie ranks), computed once.
+    # What follows from the weights (the recipients, the integer shares and their sum, the total
+    # weight) and what allocate() may reuse (the tie ranks), computed once; never compared.
     _memo: dict[str, object] = attrs.field(init=False, eq=False, repr=False, factory=dict)
-    #: The sum of the weights.
-    total_weight: Fraction = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         values = [w for _, w in self._given]
@@ -291,11 +287,20 @@ class ProRata:
             )
             raise AllocationError(msg)
         # Shares are nums[i] / sum(nums); the weights' own denominator cancels.
-        recipients = tuple(r for r, _ in self._given)
-        object.__setattr__(self, "recipients", recipients)
-        object.__setattr__(self, "_numerators", nums)
-        object.__setattr__(self, "_denominator", sum(nums))
-        object.__setattr__(self, "total_weight", Fraction(sum(nums), common))
+        memo = self._memo
+        memo["recipients"] = tuple(r for r, _ in self._given)
+        memo["shares"] = (nums, sum(nums))
+        memo["total_weight"] = Fraction(sum(nums), common)
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        """The recipients, in the order given."""
+        return self._memo["recipients"]  # type: ignore[return-value]
+
+    @property
+    def total_weight(self) -> Fraction:
+        """The sum of the weights."""
+        return self._memo["total_weight"]  # type: ignore[return-value]
 
     @property
     def weights(self) -> tuple[tuple[Recipient, Fraction], ...]:
@@ -320,7 +325,7 @@ class ProRata:
 
     def integer_shares(self) -> tuple[tuple[int, ...], int]:
         """Each weight over the sum of the weights."""
-        return self._numerators, self._denominator
+        return self._memo["shares"]  # type: ignore[return-value]
 
     def describe(self, recipient: Recipient) -> str:
         """In words: weight w of W."""
