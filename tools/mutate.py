@@ -47,6 +47,7 @@ TESTS = {
             "tests/test_fast_paths.py",
             "tests/test_input_dicts.py",
             "tests/test_results_export.py",
+            "tests/test_golden.py",
         ]
         for module in ("_core/keys", "_core/rounding", "_core/allocation")
     },
