@@ -12,6 +12,7 @@ import attrs
 
 if TYPE_CHECKING:
     from ._files.allocate import AllocationRequest
+    from ._schemes.azwa import AzwaEstimate
     from ._transformation.risk import RepaymentRisk
 
 
@@ -52,10 +53,12 @@ def award_output(name: str, year: int | None = None) -> CommandOutput:
     """``izafunding award NAME [--year Y]``: the published amounts, or the AZWA estimate 2027-2029."""
     if year in (2027, 2028, 2029):
         assert year is not None
-        return CommandOutput(text=render_azwa_award(name, year))
-    from ._files.award import render_award
+        return CommandOutput(
+            text=render_azwa_award(name, year), results=tuple(_azwa_award_estimates(name, year)[0])
+        )
+    from ._files.award import award_tables, render_award
 
-    return CommandOutput(text=render_award(name, year))
+    return CommandOutput(text=render_award(name, year), results=award_tables(name, year))
 
 
 def settle_output(text: str, source: str, *, explain: bool = False) -> CommandOutput:
@@ -90,25 +93,10 @@ def render_azwa_award(name: str, year: int) -> str:
     Raises:
         UnknownNameError: Neither a municipality nor a region (with suggestions).
     """
-    from . import data
     from ._schemes.azwa import PROVISIONAL_NOTE
-    from .errors import UnknownNameError
 
-    out: list[str] = []
-    wanted = " ".join(str(name).split()).lower()
-    parts = []
-    if any(m.lower() == wanted for m in data.municipalities()):
-        parts.append("local")
-    regions = [r for r in data.regions() if r.lower() == wanted]
-    regions += [
-        r.name for r in data.regions().values() if r.mandated.name.lower() == wanted and r.name not in regions
-    ]
-    if not parts and not regions:
-        data.azwa_estimate(name, year)  # raises with suggestions
-        msg = f"{name!r} is neither a municipality nor a region"  # pragma: no cover
-        raise UnknownNameError(msg)  # pragma: no cover
-    estimates = [data.azwa_estimate(name, year, part="local")] if parts else []
-    estimates += [data.azwa_estimate(r, year, part="regional") for r in regions]
+    estimates, note = _azwa_award_estimates(name, year)
+    out: list[str] = [note] if note else []
     for e in estimates:
         if out:
             out.append("")
@@ -123,6 +111,36 @@ def render_azwa_award(name: str, year: int) -> str:
             out.append(f"  method: {e.method}")
         out.append(f"  source: {e.source}")
     return "\n".join(out)
+
+
+def _azwa_award_estimates(name: str, year: int) -> tuple[list[AzwaEstimate], str]:
+    """
+    The AZWA estimates ``award NAME --year Y`` shows: a municipality's local part and the regional
+    part of a region (or of the region a mandated municipality holds), and a note when a common name
+    or code was read as the official one ("Den Bosch" -> 's-Hertogenbosch).
+    """
+    from . import data
+    from .errors import UnknownNameError
+
+    note = ""
+    wanted = " ".join(str(name).split()).lower()
+    municipal = [m for m in data.municipalities() if m.lower() == wanted]
+    regions = [r for r in data.regions() if r.lower() == wanted]
+    if not municipal and not regions:
+        try:
+            resolved = data.resolve_municipality(str(name))
+        except UnknownNameError:
+            data.azwa_estimate(name, year)  # raises with suggestions
+            raise  # pragma: no cover
+        municipal = [resolved.name]
+        note = resolved.note or ""
+    wanted = municipal[0].lower() if municipal else wanted
+    regions += [
+        r.name for r in data.regions().values() if r.mandated.name.lower() == wanted and r.name not in regions
+    ]
+    estimates = [data.azwa_estimate(municipal[0], year, part="local")] if municipal else []
+    estimates += [data.azwa_estimate(r, year, part="regional") for r in regions]
+    return estimates, note
 
 
 def render_scenario_file(

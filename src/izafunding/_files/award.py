@@ -68,6 +68,26 @@ def render_award(name: str, year: int | None = None) -> str:
     return "\n".join(out)
 
 
+def award_tables(name: str, year: int | None = None) -> tuple[data.AwardTable, ...]:
+    """
+    The rows :func:`render_award` prints, as award tables (one per table and year) that export:
+    the municipality's Brede SPUK amounts and, for a region, its SPUK-IZA amounts.
+
+    >>> [(t.title, dict(t)) for t in award_tables("Zutphen", 2025)]
+    [('Brede SPUK table 2025', {'Zutphen': Money('880962.00')})]
+    """
+    years = data.YEARS if year is None else (year,)
+    gala = data.brede_spuk_awards(years[0])
+    iza = data.spuk_iza_awards(years[0])
+    municipality, region, _ = _award_names(str(name), gala, iza)
+    tables: list[data.AwardTable] = []
+    if municipality is not None:
+        tables += [data.brede_spuk_awards(y).only([municipality]) for y in years]
+    if region is not None:
+        tables += [data.spuk_iza_awards(y).only([region]) for y in years]
+    return tuple(tables)
+
+
 def _award_names(
     name: str, gala: data.AwardTable, iza: data.AwardTable
 ) -> tuple[str | None, str | None, list[str]]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .._core import names as _names
 from .._core.money import Money
 from ..errors import AllocationError, UnknownNameError
-from .municipalities import closest_names, municipalities, regions
+from .municipalities import closest_names, municipalities, regions, resolve_municipality
 from .national import AwardTable, brede_spuk_awards, spuk_iza_awards
 from .national_rows import _read
 
@@ -250,10 +250,14 @@ def azwa_estimate(
         elif any(r.lower() == wanted for r in regions()):
             part = "regional"
         else:
-            known = [*municipalities(), *regions()]
-            hint = _names.suggestion_hint(closest_names(str(name), known))
-            msg = f"{name!r} is neither a municipality nor a SPUK-IZA region{hint}"
-            raise UnknownNameError(msg)
+            try:  # a code or a common name ("Den Bosch") of a municipality
+                name = resolve_municipality(str(name)).name
+            except UnknownNameError:
+                known = [*municipalities(), *regions()]
+                hint = _names.suggestion_hint(closest_names(str(name), known))
+                msg = f"{name!r} is neither a municipality nor a SPUK-IZA region{hint}"
+                raise UnknownNameError(msg) from None
+            part = "local"
     estimates = azwa_estimates(
         year, part, published=published, base_year=base_year, weights=weights
     )

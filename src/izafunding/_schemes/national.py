@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import functools
-from collections.abc import Iterator, Mapping
-from typing import Final, final
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Final, final
 
 from .._core import names as _names
 from .._core.findings import Finding, FindingKind
 from .._core.money import Money
+from .._render.exportable import Exportable
 from ..errors import UnknownNameError
 from .municipalities import (
     _municipality_aliases,
@@ -24,6 +25,10 @@ from .municipalities import (
     regions,
 )
 from .national_rows import SOURCE, YEARS, _gala_rows, _iza_rows
+
+
+if TYPE_CHECKING:
+    from .._render.table import Report
 
 
 __all__ = [
@@ -36,7 +41,7 @@ __all__ = [
 
 
 @final
-class AwardTable(Mapping[str, Money]):
+class AwardTable(Mapping[str, Money], Exportable):
     """
     A published table of awards for one year: a read-only mapping name ->
     ``Money``, in the order of the source, with its total and source.
@@ -135,6 +140,41 @@ class AwardTable(Mapping[str, Money]):
 
     def __repr__(self) -> str:
         return f"<AwardTable {self.title}: {len(self)} {self.kind}s, total {self.total}>"
+
+    def only(self, names: Iterable[str]) -> AwardTable:
+        """The same table with only *names* (as spelled in it), e.g. the rows a command printed."""
+        keep = [self.find(n) for n in names]
+        return AwardTable(
+            title=self.title,
+            year=self.year,
+            kind=self.kind,
+            source=self.source,
+            amounts={n: self._amounts[n] for n in keep},
+        )
+
+    def report(self) -> Report:
+        """The table as a :class:`~izafunding._render.table.Report`: name, amount, total, source."""
+        from .._render.table import Column, Kind, Report, Table
+
+        table = Table(
+            title=self.title,
+            columns=(
+                Column(key=self.kind, kind=Kind.TEXT),
+                Column(key="year", kind=Kind.COUNT, format="plain"),
+                Column(key="amount", kind=Kind.MONEY),
+            ),
+            rows=[(n, self.year, m) for n, m in self._amounts.items()],
+            footer=[("total", None, self.total)],
+            notes=(f"Source: {self.source}",),
+            name="awards",
+        )
+        return Report(
+            kind="award-table",
+            title=self.title,
+            tables=(table,),
+            sources=(self.source,),
+            inputs={"table": self.title, "year": self.year, "names": list(self._amounts)},
+        )
 
 def _check_year(year: object, what: str) -> int:
     if isinstance(year, bool) or not isinstance(year, int) or year not in YEARS:
