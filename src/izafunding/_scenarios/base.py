@@ -16,6 +16,7 @@ import attrs
 from .._core.keys import AllocationKey
 from .._core.money import Money
 from .._core.names import did_you_mean
+from .._core.validators import non_empty_text
 from ..errors import FloatNotAllowedError, MoneyError, ScenarioError, UnknownNameError
 
 
@@ -29,10 +30,7 @@ Weight: TypeAlias = int | Decimal | Fraction
 T = TypeVar("T")
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be a non-empty name (got {value!r})"
-        raise ScenarioError(msg)
+_check_text = non_empty_text(need="be a non-empty name", error=ScenarioError)
 
 
 def _check_str(instance: object, attribute: attrs.Attribute[str], value: str) -> None:

@@ -9,6 +9,7 @@ from typing import final
 import attrs
 
 from .._core.money import Money
+from .._core.validators import non_empty_text
 from .._schemes.grants import FrozenMap, Grant
 from .._schemes.rules import CapReading, DeterminationKind
 from .._schemes.scheme import Scheme
@@ -34,10 +35,7 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: object
         raise SchemeError(msg)
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be a non-empty text (got {value!r})"
-        raise SchemeError(msg)
+_check_text = non_empty_text()
 
 
 @final

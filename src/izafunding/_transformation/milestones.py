@@ -14,6 +14,7 @@ import attrs
 
 from .._core.money import Money, check_number_size
 from .._core.names import did_you_mean
+from .._core.validators import non_empty_text
 from .._render.formats import text_list
 from ..errors import (
     FloatNotAllowedError,
@@ -74,10 +75,7 @@ class MilestoneKind(enum.Enum):
 # -- validators -------------------------------------------------------------------
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"'{attribute.name}' must be a non-empty text such as 'M2' (got {value!r})"
-        raise MilestoneError(msg)
+_check_text = non_empty_text(need="be a non-empty text such as 'M2'", error=MilestoneError)
 
 
 def _check_kind(instance: object, attribute: attrs.Attribute[MilestoneKind], value: object) -> None:
