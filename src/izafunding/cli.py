@@ -253,6 +253,18 @@ def _cmd_award(args: argparse.Namespace) -> CommandOutput:
     return award_output(args.name, args.year)
 
 
+def _text_award(args: argparse.Namespace) -> str | None:
+    """The text alone, for a year of the tables: a municipality as the table spells it is
+    printed from the rows, without loading the value objects (``render_award``)."""
+    from ._schemes.national_rows import YEARS
+
+    if args.year is not None and args.year not in YEARS:
+        return None  # the AZWA estimate, or an error: the command's own way
+    from ._files.award import render_award
+
+    return render_award(args.name, args.year)
+
+
 def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "award",
@@ -267,7 +279,7 @@ def _add_award(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--year", type=int, help="only this year (2025 or 2026; 2027-2029: the SPUK AZWA estimate)"
     )
-    p.set_defaults(handler=_cmd_award)
+    p.set_defaults(handler=_cmd_award, text_handler=_text_award)
 
 
 # -- izafunding overview -------------------------------------------------------------
@@ -537,8 +549,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(words[0] if words else None)
     args = parser.parse_args(words)
     handler: Handler = args.handler
+    # A command may print its text without computing the results it exports (--format text).
+    text_handler: Callable[[argparse.Namespace], str | None] | None = getattr(
+        args, "text_handler", None
+    )
     try:
-        output = _export(args, handler(args))
+        text = text_handler(args) if text_handler is not None and args.format == "text" else None
+        output = text if text is not None else _export(args, handler(args))
         if args.output is not None:
             _write(args, output)
     except FundingError as e:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import final
 
 import attrs
 
 from ..errors import UnknownNameError
+from .spelling import name_key
 
 
 __all__ = ["Resolved", "did_you_mean", "name_key", "resolve", "suggest", "suggestion_hint"]
@@ -18,23 +17,6 @@ __all__ = ["Resolved", "did_you_mean", "name_key", "resolve", "suggest", "sugges
 # Words that say little about which name is meant ("Bergen op Zoom" and "Alphen aan den Rijn"
 # share "aan", "den", "op" with many others).
 _FILLER = frozenset({"a", "aan", "de", "den", "der", "en", "het", "in", "op", "s", "t", "van"})
-
-
-def name_key(name: str) -> str:
-    """
-    The form in which two spellings of one name are equal: no case, no
-    diacritics, no apostrophes, and hyphens, dots, commas and brackets read
-    as spaces.
-
-    >>> name_key("'s-Hertogenbosch") == name_key("s Hertogenbosch")
-    True
-    >>> name_key("Súdwest-Fryslân"), name_key("Bergen (NH.)")
-    ('sudwest fryslan', 'bergen nh')
-    """
-    decomposed = unicodedata.normalize("NFKD", str(name))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = re.sub(r"['’‘`´]", "", plain)
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
 
 
 def _words(key: str) -> set[str]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from ..errors import AllocationError, RegionError, UnknownNameError
+from .seeds import SEED_REGION_ROWS
 from .validators import non_empty_text
 
 
@@ -210,79 +211,13 @@ def _members(rows: Iterable[tuple[str, str | None, int | None]], source: str) ->
     )
 
 
-_SEED_001 = (
-    "Memo SPUK IZA 2025, Samen Gezond IJssel-Vecht (December 2024), appendix "
-    "'Verdeling kosten gemeenten'; the memo does not state the reference date"
-)
-_SEED_000 = "Raadsmededeling 2023-918 SPUK-IZA 2023, Deventer (17 October 2023)"
-_FLEVOLAND = "Regioplan IZA Flevoland 2023 (secondary source); no inhabitant counts"
-_ZAANSTREEK = (
-    "launch of the IZA regioplan Zaanstreek Waterland (Sigra; secondary source); "
-    "no inhabitant counts"
-)
-
-#: The regions the seed documents describe, with the members they name.
-SEED_REGIONS: tuple[Region, ...] = (
+#: The regions the seed documents describe, with the members they name (the rows: .seeds).
+SEED_REGIONS: tuple[Region, ...] = tuple(
     Region(
-        name="IJssel-Vecht",
-        mandated=Municipality("Zwolle"),
-        members=_members(
-            [
-                ("Dalfsen", None, 29683),
-                ("Hardenberg", None, 62260),
-                ("Kampen", None, 55070),
-                ("Ommen", None, 19035),
-                ("Staphorst", None, 17738),
-                ("Steenwijkerland", None, 45480),
-                ("Zwartewaterland", None, 23447),
-                ("Zwolle", None, 135720),
-            ],
-            _SEED_001,
-        ),
-        source=_SEED_001 + "; mandated municipality from the VWS letter of 12 September 2025",
-    ),
-    Region(
-        name="Midden-IJssel",
-        mandated=Municipality("Deventer", code="GM0150"),
-        members=_members(
-            [
-                ("Deventer", "GM0150", None),
-                ("Olst-Wijhe", None, None),
-                ("Raalte", None, None),
-                ("Voorst", None, None),
-            ],
-            _SEED_000,
-        ),
-        source=_SEED_000 + " (mandate by college decision of 27 June 2023)",
-    ),
-    # Two regions whose members a secondary source names (shared/data/README.md).
-    Region(
-        name="Flevoland",
-        mandated=Municipality("Almere"),
-        members=_members(
-            [(n, None, None) for n in ("Almere", "Dronten", "Lelystad", "Noordoostpolder", "Urk")],
-            _FLEVOLAND,
-        ),
-        source=_FLEVOLAND,
-    ),
-    Region(
-        name="Zaanstreek Waterland",
-        mandated=Municipality("Purmerend"),
-        members=_members(
-            [
-                (n, None, None)
-                for n in (
-                    "Purmerend",
-                    "Zaanstad",
-                    "Landsmeer",
-                    "Edam-Volendam",
-                    "Wormerland",
-                    "Oostzaan",
-                    "Waterland",
-                )
-            ],
-            _ZAANSTREEK,
-        ),
-        source=_ZAANSTREEK,
-    ),
+        name=name,
+        mandated=Municipality(mandated, code=code),
+        members=_members(members, members_source),
+        source=source,
+    )
+    for name, mandated, code, members, members_source, source in SEED_REGION_ROWS
 )

@@ -5,10 +5,17 @@ national tables. Kept apart from the grant file so that the command loads only t
 
 from __future__ import annotations
 
-from .. import data
-from .._core import names as _names
-from .._core.regions import Region
+from typing import TYPE_CHECKING
+
 from ..errors import UnknownNameError
+from .award_text import quick_award_text, region_not_known_lines
+
+
+# The tables and names load when a name needs them: a municipality as the table spells it is
+# printed from the rows (award_text), without the value objects.
+if TYPE_CHECKING:
+    from .. import data
+    from .._core.regions import Region
 
 
 __all__ = ["render_award"]
@@ -31,6 +38,14 @@ def render_award(name: str, year: int | None = None) -> str:
         UnknownNameError: The name is neither a municipality nor a region (the
             message suggests the closest), or the year is not in the tables.
     """
+    quick = quick_award_text(str(name), year)
+    return quick if quick is not None else _general_text(name, year)
+
+
+def _general_text(name: str, year: int | None) -> str:
+    """:func:`render_award`'s text for any name, by the tables and the name look-ups."""
+    from .. import data
+
     years: tuple[int, ...]
     if year is None:
         years = data.YEARS
@@ -76,6 +91,8 @@ def award_tables(name: str, year: int | None = None) -> tuple[data.AwardTable, .
     >>> [(t.title, dict(t)) for t in award_tables("Zutphen", 2025)]
     [('Brede SPUK table 2025', {'Zutphen': Money('880962.00')})]
     """
+    from .. import data
+
     years = data.YEARS if year is None else (year,)
     gala = data.brede_spuk_awards(years[0])
     iza = data.spuk_iza_awards(years[0])
@@ -92,6 +109,9 @@ def _award_names(
     name: str, gala: data.AwardTable, iza: data.AwardTable
 ) -> tuple[str | None, str | None, list[str]]:
     """The municipality and the region *name* means, and the notes on how it was read."""
+    from .. import data
+    from .._core import names as _names
+
     municipality = region = None
     notes: list[str] = []
     try:
@@ -128,16 +148,13 @@ def _member_region_lines(
     municipality: str, region: str | None, mandated_for: list[str], years: tuple[int, ...]
 ) -> list[str]:
     """The SPUK-IZA line of the region a municipality is a member of, or that it is not known."""
+    from .. import data
+
     if region is not None or mandated_for:
         return []
     info = data.region_of(municipality)
     if info is None:
-        return [
-            "",
-            f"SPUK-IZA: the built-in data does not say which region {municipality} belongs to "
-            f"(members are known for IJssel-Vecht, Midden-IJssel, Flevoland and Zaanstreek "
-            f"Waterland); `izafunding award REGION` shows a region's line",
-        ]
+        return region_not_known_lines(municipality)
     return [
         "",
         f"{info.name}: SPUK-IZA region of {municipality}, mandated municipality "
