@@ -207,8 +207,11 @@ def bench_e() -> None:
     cli = [sys.executable, "-m", "izafunding"]
     t_pass = process_time([sys.executable, "-c", "pass"], runs)
     t_award = process_time([*cli, "award", "Zutphen"], runs)
+    t_region = process_time([*cli, "award", "Midden-IJssel"], runs)
     t_example = process_time([*cli, "example", "ijssel-vecht-2025q1"], runs)
     print(ratio_line("izafunding award Zutphen", t_award, t_pass, 5.0, unit="ms"))
+    # A region (or another spelling) takes the general path: the tables as value objects.
+    print(ratio_line("izafunding award Midden-IJssel", t_region, t_pass, None, unit="ms"))
     print(ratio_line("izafunding example ijssel-vecht-2025q1", t_example, t_pass, None, unit="ms"))
 
 

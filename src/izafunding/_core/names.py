@@ -12,7 +12,7 @@ from ..errors import UnknownNameError
 from .spelling import name_key
 
 
-__all__ = ["Resolved", "did_you_mean", "name_key", "resolve", "suggest", "suggestion_hint"]
+__all__ = ["Resolved", "did_you_mean", "find", "name_key", "resolve", "suggest", "suggestion_hint"]
 
 # Words that say little about which name is meant ("Bergen op Zoom" and "Alphen aan den Rijn"
 # share "aan", "den", "op" with many others).
@@ -149,13 +149,36 @@ def resolve(
     if not isinstance(name, str):
         msg = f"a {what} must be given as text (got {name!r})"
         raise UnknownNameError(msg)
+    found = find(name, known, aliases=aliases)
+    if found is not None:
+        return found
+    key = name_key(name)
+    matches = [k for k in known if name_key(k) == key]
+    candidates = matches or suggest(name, known)
+    hint = f"; did you mean {', '.join(map(repr, candidates))}?" if candidates else ""
+    msg = f"{name!r} is not a {what}{hint}{extra_hint}"
+    raise UnknownNameError(msg)
+
+
+def find(
+    name: str, known: Sequence[str], *, aliases: Mapping[str, tuple[str, str]] | None = None
+) -> Resolved | None:
+    """
+    What :func:`resolve` finds, or ``None`` where it would raise (no known name, or several,
+    match): for a caller that tries another kind of name next, without the cost of the
+    suggestions of an error it would not show.
+
+    >>> find("zutphen", ["Zutphen", "Zwolle"]).note
+    "'zutphen' read as Zutphen (spelling)"
+    >>> find("Bergen", ["Bergen (L.)", "Bergen (NH.)"]) is None
+    True
+    """
+    if not isinstance(name, str):
+        return None
     if name in known:
         return Resolved(given=name, name=name)
     key = name_key(name)
-    by_key: dict[str, list[str]] = {}
-    for k in known:
-        by_key.setdefault(name_key(k), []).append(k)
-    matches = by_key.get(key, [])
+    matches = [k for k in known if name_key(k) == key]
     if len(matches) == 1:
         plain = " ".join(name.split())
         return Resolved(given=name, name=matches[0], reason="" if plain == matches[0] else "spelling")
@@ -163,7 +186,4 @@ def resolve(
         official, reason = aliases[key]
         if official in known:
             return Resolved(given=name, name=official, reason=reason)
-    candidates = matches or suggest(name, known)
-    hint = f"; did you mean {', '.join(map(repr, candidates))}?" if candidates else ""
-    msg = f"{name!r} is not a {what}{hint}{extra_hint}"
-    raise UnknownNameError(msg)
+    return None

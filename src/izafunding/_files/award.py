@@ -111,16 +111,17 @@ def _award_names(
     """The municipality and the region *name* means, and the notes on how it was read."""
     from .. import data
     from .._core import names as _names
+    from .._schemes.municipalities import find_municipality
 
     municipality = region = None
     notes: list[str] = []
-    try:
-        found = data.resolve_municipality(name)
+    # Not resolve_municipality: a region's name is no municipality, and the suggestions of that
+    # error would not be shown.
+    found = find_municipality(name)
+    if found is not None:
         municipality = found.name
         if found.note:
             notes.append(f"Name: {found.note}")
-    except UnknownNameError:
-        pass
     # A region is matched by its name in another case or spelling only (no aliases): when the
     # name is a municipality, look for a region only if one has that name, which spares the
     # suggestions of a failed look-up.

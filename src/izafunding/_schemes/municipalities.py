@@ -253,6 +253,27 @@ def resolve_municipality(name_or_code: str) -> _names.Resolved:
     >>> resolve_municipality("Den Bosch").note
     "'Den Bosch' read as 's-Hertogenbosch (alternative name)"
     """
+    found = find_municipality(name_or_code)
+    if found is not None:
+        return found
+    known = tuple(_municipalities_map())
+    return _names.resolve(
+        name_or_code,
+        known,
+        what="municipality",
+        aliases=_municipality_aliases(),
+        extra_hint=_what_else(str(name_or_code), "municipality"),
+    )
+
+
+def find_municipality(name_or_code: str) -> _names.Resolved | None:
+    """
+    What :func:`resolve_municipality` finds, or ``None`` where it would raise (computing no
+    suggestions: for a caller that tries a region next).
+
+    >>> find_municipality("GM0301").note, find_municipality("Midden-IJssel")
+    ("'GM0301' read as Zutphen (CBS code GM0301)", None)
+    """
     if isinstance(name_or_code, str):
         code = name_or_code.strip().upper()
         if code.isdigit() and len(code) == 4:
@@ -263,13 +284,7 @@ def resolve_municipality(name_or_code: str) -> _names.Resolved:
     known = tuple(_municipalities_map())
     if name_or_code in known:
         return _names.Resolved(given=name_or_code, name=name_or_code)
-    return _names.resolve(
-        name_or_code,
-        known,
-        what="municipality",
-        aliases=_municipality_aliases(),
-        extra_hint=_what_else(str(name_or_code), "municipality"),
-    )
+    return _names.find(name_or_code, known, aliases=_municipality_aliases())
 
 
 def municipality(name_or_code: str) -> Municipality:
