@@ -138,3 +138,23 @@ def test_award_loads_no_value_objects() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == _general_text("Zutphen", None) + "\n"
+
+
+def test_find_municipality_is_resolve_without_the_error() -> None:
+    """find_municipality finds what resolve_municipality finds, and None exactly where it raises."""
+    from izafunding._schemes.municipalities import find_municipality, resolve_municipality
+    from izafunding.errors import UnknownNameError
+
+    given = [
+        *(v for n in data.municipalities() for v in (n, n.lower(), n.upper(), f" {n} ")),
+        *data.spuk_iza_awards(2025),
+        "GM0301", "0301", "Den Bosch", "Bergen", "Zutfen", "", "Hengelo (O.)",
+    ]
+    for name in given:
+        found = find_municipality(name)
+        try:
+            expected = resolve_municipality(name)
+        except UnknownNameError:
+            assert found is None, name
+        else:
+            assert found == expected, name
