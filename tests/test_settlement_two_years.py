@@ -17,11 +17,12 @@ from __future__ import annotations
 import functools
 import itertools
 from fractions import Fraction
+from typing import ClassVar
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from izafunding import Grant, Money, Settlement
+from izafunding import FindingKind, Grant, Money, Settlement
 from izafunding.schemes import GALA_COMPONENTS, SPUK_GALA, CarryOver
 
 
@@ -43,8 +44,11 @@ class TestTheChoiceThatMatters:
     Mentale Gezondheid nothing, Valpreventie € 130.000.
     """
 
-    AWARD = {KS: 100, MG: 100, VAL: 100}
-    SPENT = {2023: {KS: 80, MG: 80, VAL: 115}, 2024: {KS: 120, MG: 0, VAL: 130}}
+    AWARD: ClassVar[dict[str, int]] = {KS: 100, MG: 100, VAL: 100}
+    SPENT: ClassVar[dict[int, dict[str, int]]] = {
+        2023: {KS: 80, MG: 80, VAL: 115},
+        2024: {KS: 120, MG: 0, VAL: 130},
+    }
 
     def _settle(self, years: tuple[int, ...]) -> Settlement:
         grant = Grant(
@@ -146,11 +150,9 @@ def _brute_force(
     @functools.cache
     def best_2024(carried: tuple[int, ...]) -> tuple[int, int]:
         found = [
-            r
-            for outs in outs_of(a24)
-            if (r := _year(a24, carried, s24, outs, carry24)) is not None
+            r for outs in outs_of(a24) if (r := _year(a24, carried, s24, outs, carry24)) is not None
         ]
-        repay, eligible, on = min(found, key=lambda r: (r[0], -r[1]))
+        repay, eligible, _ = min(found, key=lambda r: (r[0], -r[1]))
         return repay, eligible
 
     best: tuple[int, int, int] | None = None
@@ -179,9 +181,23 @@ def _two_years(
     sizes = (20, 40) if len(names) < 4 else (20,)
     a23 = {n: draw(st.sampled_from(sizes)) for n in names}
     a24 = {n: draw(st.sampled_from(sizes)) for n in names}
-    s23 = {n: draw(st.integers(0, 2 * a23[n])) for n in names}
-    s24 = {n: draw(st.integers(0, 2 * a24[n])) for n in names}
+    s23 = {n: draw(_spending(a23[n])) for n in names}
+    s24 = {n: draw(_spending(a24[n])) for n in names}
     return a23, s23, a24, s24
+
+
+def _spending(award: int) -> st.SearchStrategy[int]:
+    """
+    Spending on a component of *award*: anything up to twice the award, drawn more often
+    where the choice matters (just under the award, so that what is left could all carry;
+    over it; or nothing).
+    """
+    return st.one_of(
+        st.integers(award - award // 5, award),
+        st.integers(award + 1, 2 * award),
+        st.just(0),
+        st.integers(0, 2 * award),
+    )
 
 
 class TestAgainstBruteForce:
@@ -205,12 +221,14 @@ class TestAgainstBruteForce:
 
     @settings(max_examples=60, deadline=None)
     @given(_two_years())
-    def test_with_carry_over_from_2024(
+    def test_another_reading_says_the_choice_is_per_year(
         self, case: tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]
     ) -> None:
         """
         Under the reading that 20% of each award may also move from 2024 to 2025 (a variant of
-        the open rule), what moves on from 2024 is kept, and the optimum still holds.
+        the open rule), the joint optimum is not computed: the result is never better than the
+        brute force's best (what moves on from 2024 counted as kept), equal to it unless a
+        finding says that the 2023 choice was made for 2023 alone.
         """
         a23, s23, a24, s24 = case
         scheme = SPUK_GALA.with_rule(
@@ -220,10 +238,31 @@ class TestAgainstBruteForce:
             scheme=scheme, recipient="Test", awarded={2023: _euros(a23), 2024: _euros(a24)}
         )
         s = grant.settle(spent={2023: _euros(s23), 2024: _euros(s24)})
-        repay, eligible, eligible23 = _brute_force(a23, s23, a24, s24, carry24=20)
-        assert s.repayable == Money(repay)
-        assert s.eligible == Money(eligible)
-        assert s.year(2023).eligible == Money(eligible23)
+        repay, _, _ = _brute_force(a23, s23, a24, s24, carry24=20)
+        per_year = [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
+        assert s.repayable >= Money(repay)
+        if not per_year:
+            assert s.repayable == Money(repay)
+        else:
+            assert [f.year for f in per_year] == [2023]
+            assert "best for 2023 alone" in per_year[0].message
+
+    def test_the_finding_under_another_reading(self) -> None:
+        """The hand case under the 2024 carry-over variant: the finding, and what it rests on."""
+        scheme = SPUK_GALA.with_rule(
+            CarryOver(share=Fraction(20, 100), per_component=True, years=2024, source="a test")
+        )
+        award = _euros({KS: 100, MG: 100, VAL: 100}, 1000)
+        grant = Grant(scheme=scheme, recipient="Test", awarded={2023: award, 2024: award})
+        spent = TestTheChoiceThatMatters.SPENT
+        s = grant.settle(spent={y: _euros(spent[y], 1000) for y in (2023, 2024)})
+        (f,) = [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
+        assert f.repayable == Money(0)
+        assert f.message.startswith(
+            "where the shifting of 2023 leaves a choice of which component gives up money it "
+            "could carry to 2024, the choice is the best for 2023 alone"
+        )
+        assert f.source == SPUK_GALA.rules_for(2023).shifting.source
 
     @settings(max_examples=40, deadline=None)
     @given(_two_years(), st.permutations(range(4)))
@@ -267,15 +306,13 @@ class TestAgainstBruteForce:
         sport = [
             dict(zip(SPORT, list(d.values())[:2], strict=False)) for d in other
         ]  # a23, s23, a24, s24 on two sport components
-        a23, s23, a24, s24 = (
-            {**h, **o} for h, o in zip(health, sport, strict=True)
-        )
+        a23, s23, a24, s24 = ({**h, **o} for h, o in zip(health, sport, strict=True))
         grant = Grant(
             scheme=SPUK_GALA, recipient="T", awarded={2023: _euros(a23), 2024: _euros(a24)}
         )
         s = grant.settle(spent={2023: _euros(s23), 2024: _euros(s24)})
-        r1 = _brute_force(*health, carry24=0)
-        r2 = _brute_force(*sport, carry24=0)
+        r1 = _brute_force(health[0], health[1], health[2], health[3], carry24=0)
+        r2 = _brute_force(sport[0], sport[1], sport[2], sport[3], carry24=0)
         assert s.repayable == Money(r1[0] + r2[0])
         assert s.eligible == Money(r1[1] + r2[1])
 
@@ -290,10 +327,18 @@ class TestThreeYears:
             recipient="Test",
             awarded={2023: award, 2024: award, 2025: Money(300000)},
         )
-        two = grant.settle(spent={2023: _euros(TestTheChoiceThatMatters.SPENT[2023], 1000),
-                                  2024: _euros(TestTheChoiceThatMatters.SPENT[2024], 1000)})
-        three = grant.settle(spent={2023: _euros(TestTheChoiceThatMatters.SPENT[2023], 1000),
-                                    2024: _euros(TestTheChoiceThatMatters.SPENT[2024], 1000),
-                                    2025: Money(300000)})
+        two = grant.settle(
+            spent={
+                2023: _euros(TestTheChoiceThatMatters.SPENT[2023], 1000),
+                2024: _euros(TestTheChoiceThatMatters.SPENT[2024], 1000),
+            }
+        )
+        three = grant.settle(
+            spent={
+                2023: _euros(TestTheChoiceThatMatters.SPENT[2023], 1000),
+                2024: _euros(TestTheChoiceThatMatters.SPENT[2024], 1000),
+                2025: Money(300000),
+            }
+        )
         assert three.year(2023).budgets == two.year(2023).budgets
         assert three.year(2024).repayable == two.year(2024).repayable == Money(90000)

@@ -14,7 +14,7 @@ import attrs
 from .._core.findings import Finding, FindingKind
 from .._core.maps import normalize_amounts
 from .._core.money import Money
-from .joint_shift import FirstYear, LaterYear, best_shifts
+from .joint_shift import FirstYear, LaterYear, best_shifts, has_choice, supported
 from .rules import CarryOver, ShiftBase, Shifting, ShiftScope
 from .scheme import YearRules
 from .settlement import Settlement
@@ -199,24 +199,51 @@ def _shift_out(budgets: list[_Budget], rules: YearRules, outs: Mapping[str, int]
 
 
 def _best_over_the_run(
-    budgets: list[_Budget], rules: YearRules, later: Sequence[LaterYear]
-) -> None:
-    """Where the next years with walls are settled too, shift as is best for all of them."""
+    budgets: list[_Budget], rules: YearRules, later: Sequence[LaterYear], themes: Mapping[str, str]
+) -> Finding | None:
+    """
+    Where the next year with walls is settled too, shift as is best for both years
+    (:mod:`.joint_shift`); where that is not computed for the rules in force and the
+    year leaves a choice the next year can feel, a finding says the choice is the year's own.
+    """
     if not later or not _shifts_allowed(rules):
-        return
+        return None
     again = rules.carry_over.moves_again and not rules.is_last
+    carry_caps = _carry_caps(budgets, rules) or {}
     first = FirstYear(
         rules=rules,
-        awarded={b.name: b.awarded for b in budgets},
-        theme={b.name: b.theme for b in budgets},
+        theme=themes,
         unspent={b.name: b.unspent_award for b in budgets},
         need={b.name: b.need for b in budgets},
         again={b.name: b.unspent_carried for b in budgets if again and b.unspent_carried},
+        shift_limit={
+            b.name: rules.shifting.limit(Money.from_cents(b.awarded)).cents for b in budgets
+        },
+        carry_limit={b.name: carry_caps.get(b.name, 0) for b in budgets},
         outs={b.name: b.shifted_out for b in budgets},
     )
+    if not supported(first, later):
+        one_limit = not rules.carry_over.per_component and rules.carry_over.share != 0
+        if not has_choice(first) and not one_limit:
+            return None
+        year, last = rules.year, later[-1].rules.year
+        return Finding(
+            kind=FindingKind.CHOICE_PER_YEAR,
+            message=(
+                f"where the shifting of {year} leaves a choice of which component gives up "
+                f"money it could carry to {year + 1}, the choice is the best for {year} "
+                f"alone; the best for {year}-{last} together is computed for two years "
+                f"whose second carries nothing on and limits shifting by the giving "
+                f"component's award (the published GALA rules), not for the rules in force "
+                f"here, under which another choice could repay less"
+            ),
+            source=rules.shifting.source,
+            year=year,
+        )
     outs = best_shifts(first, later)
     if outs is not None:
         _shift_out(budgets, rules, outs)
+    return None
 
 
 def _settle_year(
@@ -256,9 +283,11 @@ def _settle_year(
         b.unspent_carried = b.carried_in - from_carried
         b.unspent_award = b.awarded - from_award
         b.need = b.spent - b.used
+    choice = None
     if walls:
         _shift(budgets, rules)
-        _best_over_the_run(budgets, rules, later)
+        themes = {c.name: c.theme for c in scheme.components}
+        choice = _best_over_the_run(budgets, rules, later, themes)
 
     carry = rules.carry_over
     findings: list[Finding] = []
@@ -295,6 +324,8 @@ def _settle_year(
             )
         )
     findings += _findings(year, rules, walls, results, budgets)
+    if choice is not None:
+        findings.append(choice)
     return (
         YearSettlement(year=year, rules=rules, budgets=tuple(results), findings=tuple(findings)),
         carried_out,
@@ -498,11 +529,15 @@ def _walled_run(
         rules = scheme.rules_for(later)
         if not rules.has_walls:
             break
+        awarded = _parts(grant.awarded.get(later))
         run.append(
             LaterYear(
                 rules=rules,
-                awarded=_parts(grant.awarded.get(later)),
+                awarded=awarded,
                 spent=_parts(spent.get(later)),
+                shift_limit={
+                    n: rules.shifting.limit(Money.from_cents(a)).cents for n, a in awarded.items()
+                },
             )
         )
     return tuple(run)
