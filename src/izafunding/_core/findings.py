@@ -44,6 +44,9 @@ class FindingKind(enum.Enum):
     NOT_SETTLED = "not yet settled"
     #: Spending the grant cannot cover: costs outside the grant period, or on a milestone not reached.
     INELIGIBLE = "ineligible"
+    #: A choice the rules leave in a year with walls is the best for that year alone: whether another
+    #: would repay less over the next year settled with it is not computed under the rules in force.
+    CHOICE_PER_YEAR = "choice made per year"
 
 
 @final

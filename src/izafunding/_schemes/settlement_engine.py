@@ -6,7 +6,7 @@ rules allow, computed exactly in cents. Its results are the values of :mod:`.set
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -14,6 +14,7 @@ import attrs
 from .._core.findings import Finding, FindingKind
 from .._core.maps import normalize_amounts
 from .._core.money import Money
+from .joint_shift import FirstYear, LaterYear, best_shifts, has_choice, supported
 from .rules import CarryOver, ShiftBase, Shifting, ShiftScope
 from .scheme import YearRules
 from .settlement import Settlement
@@ -103,6 +104,35 @@ def _carry_caps(budgets: list[_Budget], rules: YearRules) -> dict[str, int] | No
     return {b.name: carry.limit(Money.from_cents(b.awarded)).cents for b in budgets}
 
 
+def _groups(budgets: list[_Budget], rules: YearRules) -> list[list[_Budget]]:
+    """The groups of components between which money may shift in the year."""
+    groups: dict[str, list[_Budget]] = {}
+    for b in budgets:
+        key = b.theme if rules.shifting.within is ShiftScope.MAIN_THEME else ""
+        groups.setdefault(key, []).append(b)
+    return list(groups.values())
+
+
+def _give_take(group: list[_Budget], rules: YearRules) -> tuple[dict[str, int], dict[str, int]]:
+    """What each component may give to, and take from, the others of its group."""
+    shifting = rules.shifting
+    give: dict[str, int] = {}
+    take: dict[str, int] = {}
+    for b in group:
+        limit = shifting.limit(Money.from_cents(b.awarded)).cents
+        if shifting.base is ShiftBase.SOURCE_COMPONENT:
+            give[b.name] = min(b.unspent_award, limit)
+            take[b.name] = b.need
+        else:
+            give[b.name] = b.unspent_award
+            take[b.name] = min(b.need, limit)
+    return give, take
+
+
+def _shifts_allowed(rules: YearRules) -> bool:
+    return rules.shifting.within is not ShiftScope.NONE and rules.shifting.share != 0
+
+
 def _shift(budgets: list[_Budget], rules: YearRules) -> None:
     """
     Cover overspends from unspent awards: the most favourable accounting the
@@ -122,27 +152,15 @@ def _shift(budgets: list[_Budget], rules: YearRules) -> None:
     that leaves a choice, the largest amounts are taken first (:func:`_level`):
     in tier 1 the largest excesses, in tier 2 the largest unspent amounts,
     and among the sinks the largest overspends are covered first, so neither
-    the order of the input nor the components' numbers matter.
+    the order of the input nor the components' numbers matter. (Where the
+    next year is settled too and has walls, :mod:`.joint_shift` may choose
+    the tier-2 givers otherwise: see :func:`_best_over_the_run`.)
     """
-    shifting = rules.shifting
-    if shifting.within is ShiftScope.NONE or shifting.share == 0:
+    if not _shifts_allowed(rules):
         return
     carry_caps = _carry_caps(budgets, rules)
-    groups: dict[str, list[_Budget]] = {}
-    for b in budgets:
-        key = b.theme if shifting.within is ShiftScope.MAIN_THEME else ""
-        groups.setdefault(key, []).append(b)
-    for group in groups.values():
-        give: dict[str, int] = {}
-        take: dict[str, int] = {}
-        for b in group:
-            limit = shifting.limit(Money.from_cents(b.awarded)).cents
-            if shifting.base is ShiftBase.SOURCE_COMPONENT:
-                give[b.name] = min(b.unspent_award, limit)
-                take[b.name] = b.need
-            else:
-                give[b.name] = b.unspent_award
-                take[b.name] = min(b.need, limit)
+    for group in _groups(budgets, rules):
+        give, take = _give_take(group, rules)
         flow = min(sum(give.values()), sum(take.values()))
         if flow == 0:
             continue
@@ -165,12 +183,76 @@ def _shift(budgets: list[_Budget], rules: YearRules) -> None:
             b.shifted_in = into[b.name]
 
 
+def _shift_out(budgets: list[_Budget], rules: YearRules, outs: Mapping[str, int]) -> None:
+    """
+    Shift *outs* out of the components (the joint optimum of :mod:`.joint_shift`,
+    which shifts as much in each group as :func:`_shift` does); the overspends
+    take it in as :func:`_shift` has them take it, the largest first.
+    """
+    for group in _groups(budgets, rules):
+        _, take = _give_take(group, rules)
+        flow = sum(outs.get(b.name, 0) for b in group)
+        into = _level(flow, take, take)
+        for b in group:
+            b.shifted_out = outs.get(b.name, 0)
+            b.shifted_in = into[b.name]
+
+
+def _best_over_the_run(
+    budgets: list[_Budget], rules: YearRules, later: Sequence[LaterYear], themes: Mapping[str, str]
+) -> Finding | None:
+    """
+    Where the next year with walls is settled too, shift as is best for both years
+    (:mod:`.joint_shift`); where that is not computed for the rules in force and the
+    year leaves a choice the next year can feel, a finding says the choice is the year's own.
+    """
+    if not later or not _shifts_allowed(rules):
+        return None
+    again = rules.carry_over.moves_again and not rules.is_last
+    carry_caps = _carry_caps(budgets, rules) or {}
+    first = FirstYear(
+        rules=rules,
+        theme=themes,
+        unspent={b.name: b.unspent_award for b in budgets},
+        need={b.name: b.need for b in budgets},
+        again={b.name: b.unspent_carried for b in budgets if again and b.unspent_carried},
+        shift_limit={
+            b.name: rules.shifting.limit(Money.from_cents(b.awarded)).cents for b in budgets
+        },
+        carry_limit={b.name: carry_caps.get(b.name, 0) for b in budgets},
+        outs={b.name: b.shifted_out for b in budgets},
+    )
+    if not supported(first, later):
+        one_limit = not rules.carry_over.per_component and rules.carry_over.share != 0
+        if not has_choice(first) and not one_limit:
+            return None
+        year, last = rules.year, later[-1].rules.year
+        return Finding(
+            kind=FindingKind.CHOICE_PER_YEAR,
+            message=(
+                f"where the shifting of {year} leaves a choice of which component gives up "
+                f"money it could carry to {year + 1}, the choice is the best for {year} "
+                f"alone; the best for {year}-{last} together is computed for two years "
+                f"whose second carries nothing on and limits shifting by the giving "
+                f"component's award (the published GALA rules), not for the rules in force "
+                f"here, under which another choice could repay less"
+            ),
+            source=rules.shifting.source,
+            year=year,
+        )
+    outs = best_shifts(first, later)
+    if outs is not None:
+        _shift_out(budgets, rules, outs)
+    return None
+
+
 def _settle_year(
     grant: Grant,
     year: int,
     awarded: Mapping[str, int],
     carried_in: Mapping[str, int],
     spent: Mapping[str, int],
+    later: Sequence[LaterYear] = (),
 ) -> tuple[YearSettlement, dict[str, int]]:
     scheme = grant.scheme
     rules = scheme.rules_for(year)
@@ -201,8 +283,11 @@ def _settle_year(
         b.unspent_carried = b.carried_in - from_carried
         b.unspent_award = b.awarded - from_award
         b.need = b.spent - b.used
+    choice = None
     if walls:
         _shift(budgets, rules)
+        themes = {c.name: c.theme for c in scheme.components}
+        choice = _best_over_the_run(budgets, rules, later, themes)
 
     carry = rules.carry_over
     findings: list[Finding] = []
@@ -239,6 +324,8 @@ def _settle_year(
             )
         )
     findings += _findings(year, rules, walls, results, budgets)
+    if choice is not None:
+        findings.append(choice)
     return (
         YearSettlement(year=year, rules=rules, budgets=tuple(results), findings=tuple(findings)),
         carried_out,
@@ -427,6 +514,35 @@ def _year_keys(spent: object) -> object:
     return out
 
 
+def _walled_run(
+    grant: Grant, spent: Mapping[int, Money | Mapping[str, Money]], year: int, last: int
+) -> tuple[LaterYear, ...]:
+    """
+    The settled years with walls that follow *year* without a break, if *year* has
+    walls: the years whose settlement the shifting of *year* can change.
+    """
+    scheme = grant.scheme
+    if not scheme.components or not scheme.rules_for(year).has_walls:
+        return ()
+    run: list[LaterYear] = []
+    for later in range(year + 1, last + 1):
+        rules = scheme.rules_for(later)
+        if not rules.has_walls:
+            break
+        awarded = _parts(grant.awarded.get(later))
+        run.append(
+            LaterYear(
+                rules=rules,
+                awarded=awarded,
+                spent=_parts(spent.get(later)),
+                shift_limit={
+                    n: rules.shifting.limit(Money.from_cents(a)).cents for n, a in awarded.items()
+                },
+            )
+        )
+    return tuple(run)
+
+
 def settle(grant: Grant, spent: Amounts) -> Settlement:
     """
     Settle *grant* against *spent* (same shape as the grant's awards); see
@@ -471,6 +587,7 @@ def settle(grant: Grant, spent: Amounts) -> Settlement:
                 _parts(grant.awarded.get(year)),
                 carried,
                 _parts(spent_norm.get(year)),
+                _walled_run(grant, spent_norm, year, last),
             )
             results.append(result)
         after = last + 1
