@@ -227,14 +227,14 @@ class Equal:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``Equal.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Equal:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 
@@ -335,14 +335,14 @@ class ProRata:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``ProRata.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ProRata:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 
@@ -399,14 +399,14 @@ class Fixed:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``Fixed.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Fixed:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 
@@ -516,14 +516,14 @@ class Composite:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``Composite.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Composite:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 

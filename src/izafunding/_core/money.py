@@ -565,14 +565,14 @@ class Money:
 
     def to_dict(self) -> dict[str, Any]:
         """The amount as JSON-safe data; ``Money.from_dict`` reads it back equal."""
-        from .._files.dicts import money_to_dict
+        from .._files.value_dicts import money_to_dict
 
         return money_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Money:
         """The amount of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import money_from_dict
+        from .._files.value_dicts import money_from_dict
 
         return money_from_dict(data)
 
