@@ -12,8 +12,9 @@ import attrs
 
 from .._render import formats
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
-from .money import MAX_NUMBER_DIGITS, Money, check_number_size
+from .money import Money
 from .names import did_you_mean
+from .numbers import MAX_NUMBER_DIGITS, check_number_size
 
 
 __all__ = [

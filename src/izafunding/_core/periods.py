@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from ..errors import ParseError, PeriodError
-from .money import shown
+from .numbers import shown
 
 
 __all__ = ["Period"]
