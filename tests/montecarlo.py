@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 from izafunding import CommonFactor, MilestoneSchedule, Money
+from izafunding._transformation.chances import check_share_work, milestone_chances
 from izafunding._transformation.milestones import Probabilities
 from izafunding._transformation.risk import exact_probability
 
@@ -39,11 +40,11 @@ def sample_repayments(
         tables = [dict(c) for _, _, c in probabilities.scenarios]
     else:
         weights, tables = [Fraction(1)], [dict(probabilities.items())]
-    schedule._check_share_work(probabilities)  # the exact path's bound on the work
+    check_share_work(schedule, probabilities)  # the exact path's bound on the work
     # Per scenario: (milestone, area) -> chance, checked through the exact path.
     per_area = []
     for table in tables:
-        schedule._milestone_chances(table)  # the exact path's checks
+        milestone_chances(schedule, table)  # the exact path's checks
         chance: dict[tuple[str, str], Fraction] = {}
         for m in schedule.milestones:
             for a in m.areas:

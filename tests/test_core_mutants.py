@@ -11,7 +11,8 @@ from fractions import Fraction
 import pytest
 
 from izafunding import AllocationError, Money, MoneyError, ParseError, RoundingMode
-from izafunding._core.money import MAX_NUMBER_DIGITS, check_number_size, round_fraction, shown
+from izafunding._core.money import round_fraction
+from izafunding._core.numbers import MAX_NUMBER_DIGITS, check_number_size, shown
 
 
 class TestNumberBound:

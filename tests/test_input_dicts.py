@@ -29,7 +29,7 @@ from izafunding import (
     strategies,
 )
 from izafunding._core.regions import Municipality
-from izafunding._files.dicts import key_from_dict
+from izafunding._files.value_dicts import key_from_dict
 from izafunding._scenarios.scenario import Scenario
 from izafunding._schemes.grants import Grant
 from izafunding._transformation.milestones import Milestone, ShareOfAreas

@@ -53,12 +53,12 @@ UPWARD: dict[tuple[str, str], str] = {
     ("izafunding._scenarios.scenario", "izafunding._files.scenario"): "the public Scenario.from_toml reads the scenario file format",
     ("izafunding._transformation.schedule", "izafunding._files.schedule"): "the public RiskProfile.from_toml reads the risk file format",
     **{
+        (f"izafunding.{m}", "izafunding._files.value_dicts"): "the public to_dict/from_dict of a core value reads and writes its JSON-safe data"
+        for m in ("_core.money", "_core.periods", "_core.keys", "_core.rounding")
+    },
+    **{
         (f"izafunding.{m}", "izafunding._files.dicts"): "the public to_dict/from_dict of an input value reads and writes its JSON-safe data"
         for m in (
-            "_core.money",
-            "_core.periods",
-            "_core.keys",
-            "_core.rounding",
             "_schemes.grants",
             "_scenarios.scenario",
             "_transformation.milestones",

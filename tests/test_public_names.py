@@ -1,64 +1,108 @@
-"""The public names of ``izafunding/__init__.py`` agree: ``__all__``, the lazy map, the imports.
+"""Each public name of ``izafunding/__init__.py`` is written once: the imports of the ``with _public:`` block.
 
-A public name is written in ``__init__.py`` as an import (at once for the core, under
-``TYPE_CHECKING`` for the names loaded on first use), as a key of ``_LAZY`` (which module loads it)
-and in ``__all__``. This test reads the file with ``ast`` and fails on any name that is in one of
-them and not in the others, or that the lazy map and the type-checking imports place in different
-modules.
+The block is the one list. A type checker reads its imports as they are (each ``X as X``, an
+explicit re-export, so ``from izafunding import Money`` keeps the real type); at run time the block
+records them without loading the modules, and ``__all__`` and the lazy map are derived from it.
+This test reads the file with ``ast`` and fails on a public name written anywhere else in it (a
+string, a second import), on an import of the block that is not ``from .m import X as X``, and on a
+derived name or module that differs from what the block says.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import izafunding
 
 
 _INIT = Path(izafunding.__file__)
+_TREE = ast.parse(_INIT.read_text(encoding="utf-8"))
 
 
-def _parts() -> tuple[dict[str, str], dict[str, str], dict[str, str], list[str]]:
-    tree = ast.parse(_INIT.read_text(encoding="utf-8"))
-    eager: dict[str, str] = {}
-    typing: dict[str, str] = {}
-    lazy: dict[str, str] = {}
-    names: list[str] = []
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            eager.update({a.asname or a.name: f"izafunding.{node.module}" for a in node.names})
-        elif isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
-            for imp in node.body:
-                assert isinstance(imp, ast.ImportFrom), ast.unparse(imp)
-                typing.update({a.asname or a.name: f"izafunding.{imp.module}" for a in imp.names})
-        elif isinstance(node, ast.AnnAssign | ast.Assign):
-            target = node.target if isinstance(node, ast.AnnAssign) else node.targets[0]
-            if isinstance(target, ast.Name) and target.id == "_LAZY":
-                assert node.value is not None
-                lazy = ast.literal_eval(node.value)
-            elif isinstance(target, ast.Name) and target.id == "__all__":
-                assert node.value is not None
-                names = ast.literal_eval(node.value)
-    return eager, typing, lazy, names
+def _block() -> list[ast.stmt]:
+    """The statements of the one ``with _public:`` block at the top level of ``__init__.py``."""
+    blocks = [
+        node.body
+        for node in _TREE.body
+        if isinstance(node, ast.With)
+        and [ast.unparse(item.context_expr) for item in node.items] == ["_public"]
+    ]
+    assert len(blocks) == 1, "one `with _public:` block lists the public names"
+    return blocks[0]
 
 
-def test_lazy_map_and_type_checking_imports_agree() -> None:
-    """Each lazily loaded name is imported for the type checker from the module the map loads."""
-    _, typing, lazy, _ = _parts()
-    assert typing == lazy
+def _written() -> dict[str, str]:
+    """Each public name of the block -> the module it is imported from."""
+    names: dict[str, str] = {}
+    for imp in _block():
+        assert isinstance(imp, ast.ImportFrom), ast.unparse(imp)
+        assert imp.level == 1, ast.unparse(imp)
+        for alias in imp.names:
+            assert alias.asname == alias.name, f"write `{alias.name} as {alias.name}`: {ast.unparse(imp)}"
+            assert alias.name not in names, f"{alias.name} imported twice"
+            names[alias.name] = f"izafunding.{imp.module}"
+    return names
 
 
-def test_all_is_the_eager_and_lazy_names() -> None:
-    """__all__ lists exactly the names imported at once and the lazily loaded ones, sorted, each once."""
-    eager, _, lazy, names = _parts()
-    assert not set(eager) & set(lazy), "a name both imported at once and lazily"
-    assert names == sorted(set(eager) | set(lazy))
+def test_each_public_name_is_written_once() -> None:
+    """A public name appears once in ``__init__.py``: as its import, never again as a string or an import."""
+    written = _written()
+    imported = Counter(
+        alias.asname or alias.name
+        for node in ast.walk(_TREE)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    )
+    strings = Counter(
+        node.value for node in ast.walk(_TREE) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
+    twice = {name: (imported[name], strings[name]) for name in written if (imported[name], strings[name]) != (1, 0)}
+    assert not twice, f"written more than once (imports, strings): {twice}"
+
+
+def test_all_is_derived_from_the_block() -> None:
+    """``__all__`` is the block's names, sorted, each once."""
+    assert izafunding.__all__ == sorted(_written())
+
+
+def test_lazy_map_is_derived_from_the_block() -> None:
+    """Every name of the block but the errors loads on first use, from the module the block names."""
+    written = _written()
+    lazy = {name: module for name, module in written.items() if module != "izafunding.errors"}
+    assert lazy == izafunding._LAZY
 
 
 def test_every_public_name_loads_from_its_module() -> None:
-    """Each lazily loaded name resolves, and is the object its module defines."""
-    import importlib
-
-    _, _, lazy, _ = _parts()
-    for name, module in lazy.items():
+    """Each public name resolves, and is the object its module defines."""
+    for name, module in _written().items():
         assert getattr(izafunding, name) is getattr(importlib.import_module(module), name)
+
+
+def test_errors_are_imported_at_once_and_nothing_else() -> None:
+    """``import izafunding`` loads the errors (not typing, not the core); a name loads on first use."""
+    code = (
+        "import builtins, sys\n"
+        "real_import = builtins.__import__\n"
+        "import izafunding\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('izafunding') or m == 'typing')\n"
+        "assert loaded == ['izafunding', 'izafunding.errors'], loaded\n"
+        "assert 'FundingError' in vars(izafunding) and 'Money' not in vars(izafunding)\n"
+        "assert izafunding.Money.__module__ == 'izafunding._core.money'\n"
+        "assert builtins.__import__ is real_import, 'the recording import is undone'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_star_import_gives_every_public_name() -> None:
+    """``from izafunding import *`` binds exactly ``__all__``, each the real object."""
+    namespace: dict[str, object] = {}
+    exec("from izafunding import *", namespace)
+    namespace.pop("__builtins__")
+    assert sorted(namespace) == izafunding.__all__
+    assert namespace["Money"] is importlib.import_module("izafunding._core.money").Money

@@ -10,235 +10,185 @@ Money('32226.00')
 
 from __future__ import annotations
 
+import builtins
 import importlib
-from typing import TYPE_CHECKING, Any
-
-from .errors import (
-    AllocationError,
-    DistributionTooLargeError,
-    FloatNotAllowedError,
-    FundingError,
-    InputFileError,
-    MilestoneError,
-    MoneyError,
-    ParseError,
-    PeriodError,
-    ProbabilityError,
-    RegionError,
-    ScenarioError,
-    SchemeError,
-    UnknownNameError,
-)
 
 
+# Not `from typing import TYPE_CHECKING`: `import izafunding` does not load typing (a type checker
+# reads any name TYPE_CHECKING as true).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ._core.allocation import Allocation
-    from ._core.findings import Finding, FindingKind
-    from ._core.keys import AllocationKey, Composite, Equal, Fixed, ProRata
-    from ._core.money import Money, RoundingMode
-    from ._core.periods import Period
-    from ._core.proration import Proration, ProrationBasis, prorate
-    from ._core.rounding import HalfUpEach, LargestRemainder, Rounding, allocate
-    from ._scenarios.base import MemberSplit
-    from ._scenarios.compare import Comparison, ComparisonRow, compare
-    from ._scenarios.figures import Figure, LineFigures, MemberFigures
-    from ._scenarios.inputs import CostLine, Offset, PartnerShortfall, Reduction
-    from ._scenarios.scenario import Scenario
-    from ._schemes.budget_table import BudgetLine, BudgetTable
-    from ._schemes.final_settlement import FinalSettlement, YearContribution
-    from ._schemes.grants import Grant
-    from ._schemes.members import MemberAccount, MembersYear, OverspendRule, RegionAgreement
-    from ._schemes.overview import FundingOverview, OverviewFigure, funding_overview
-    from ._schemes.settlement import Settlement
-    from ._schemes.settlement_years import ComponentSettlement, YearSettlement
-    from ._schemes.sisa import SisaReport, SisaRow
-    from ._schemes.sisa_shapes import SisaIndicator, SisaShape, SisaWording
-    from ._schemes.spending_plan import PlanLine, SpendingPlan, StatedFigure, StatedKind
-    from ._transformation.distribution import Distribution
-    from ._transformation.grant import LateAccounting, PassThrough, TransformationGrant
-    from ._transformation.grant_settlement import PartnerLine, TransformationSettlement
-    from ._transformation.milestones import (
-        AllAreas,
-        CommonFactor,
-        Milestone,
-        MilestoneKind,
-        ShareOfAreas,
-    )
-    from ._transformation.mitigation import Mitigation
-    from ._transformation.outcomes import MilestoneOutcome, ScheduleSettlement
-    from ._transformation.risk import RepaymentRisk, RiskProfile
-    from ._transformation.schedule import MilestoneSchedule
-    from ._transformation.stakes import Stake
+    from collections.abc import Mapping, Sequence
+    from types import ModuleType
+    from typing import Any
+else:
+    ModuleType = type(builtins)
 
-
-__all__ = [
-    "AllAreas",
-    "Allocation",
-    "AllocationError",
-    "AllocationKey",
-    "BudgetLine",
-    "BudgetTable",
-    "CommonFactor",
-    "Comparison",
-    "ComparisonRow",
-    "ComponentSettlement",
-    "Composite",
-    "CostLine",
-    "Distribution",
-    "DistributionTooLargeError",
-    "Equal",
-    "Figure",
-    "FinalSettlement",
-    "Finding",
-    "FindingKind",
-    "Fixed",
-    "FloatNotAllowedError",
-    "FundingError",
-    "FundingOverview",
-    "Grant",
-    "HalfUpEach",
-    "InputFileError",
-    "LargestRemainder",
-    "LateAccounting",
-    "LineFigures",
-    "MemberAccount",
-    "MemberFigures",
-    "MemberSplit",
-    "MembersYear",
-    "Milestone",
-    "MilestoneError",
-    "MilestoneKind",
-    "MilestoneOutcome",
-    "MilestoneSchedule",
-    "Mitigation",
-    "Money",
-    "MoneyError",
-    "Offset",
-    "OverspendRule",
-    "OverviewFigure",
-    "ParseError",
-    "PartnerLine",
-    "PartnerShortfall",
-    "PassThrough",
-    "Period",
-    "PeriodError",
-    "PlanLine",
-    "ProRata",
-    "ProbabilityError",
-    "Proration",
-    "ProrationBasis",
-    "Reduction",
-    "RegionAgreement",
-    "RegionError",
-    "RepaymentRisk",
-    "RiskProfile",
-    "Rounding",
-    "RoundingMode",
-    "Scenario",
-    "ScenarioError",
-    "ScheduleSettlement",
-    "SchemeError",
-    "Settlement",
-    "ShareOfAreas",
-    "SisaIndicator",
-    "SisaReport",
-    "SisaRow",
-    "SisaShape",
-    "SisaWording",
-    "SpendingPlan",
-    "Stake",
-    "StatedFigure",
-    "StatedKind",
-    "TransformationGrant",
-    "TransformationSettlement",
-    "UnknownNameError",
-    "YearContribution",
-    "YearSettlement",
-    "allocate",
-    "compare",
-    "funding_overview",
-    "prorate",
-]
 
 __version__ = "0.1.0.dev0"
 
 
-# The errors are imported at once; every other public name (the core too) loads on first use, so
-# `import izafunding` stays fast and a command of the command line loads only what it uses (PEP 562).
-_LAZY: dict[str, str] = {
-    "Allocation": "izafunding._core.allocation",
-    "AllocationKey": "izafunding._core.keys",
-    "Composite": "izafunding._core.keys",
-    "Equal": "izafunding._core.keys",
-    "Fixed": "izafunding._core.keys",
-    "HalfUpEach": "izafunding._core.rounding",
-    "LargestRemainder": "izafunding._core.rounding",
-    "ProRata": "izafunding._core.keys",
-    "Rounding": "izafunding._core.rounding",
-    "allocate": "izafunding._core.rounding",
-    "Money": "izafunding._core.money",
-    "RoundingMode": "izafunding._core.money",
-    "Period": "izafunding._core.periods",
-    "Proration": "izafunding._core.proration",
-    "ProrationBasis": "izafunding._core.proration",
-    "prorate": "izafunding._core.proration",
-    "AllAreas": "izafunding._transformation.milestones",
-    "BudgetLine": "izafunding._schemes.budget_table",
-    "BudgetTable": "izafunding._schemes.budget_table",
-    "CommonFactor": "izafunding._transformation.milestones",
-    "Comparison": "izafunding._scenarios.compare",
-    "ComparisonRow": "izafunding._scenarios.compare",
-    "ComponentSettlement": "izafunding._schemes.settlement_years",
-    "FinalSettlement": "izafunding._schemes.final_settlement",
-    "CostLine": "izafunding._scenarios.inputs",
-    "Distribution": "izafunding._transformation.distribution",
-    "Figure": "izafunding._scenarios.figures",
-    "Finding": "izafunding._core.findings",
-    "FindingKind": "izafunding._core.findings",
-    "FundingOverview": "izafunding._schemes.overview",
-    "Grant": "izafunding._schemes.grants",
-    "LateAccounting": "izafunding._transformation.grant",
-    "LineFigures": "izafunding._scenarios.figures",
-    "MemberAccount": "izafunding._schemes.members",
-    "MemberFigures": "izafunding._scenarios.figures",
-    "MemberSplit": "izafunding._scenarios.base",
-    "MembersYear": "izafunding._schemes.members",
-    "Milestone": "izafunding._transformation.milestones",
-    "MilestoneKind": "izafunding._transformation.milestones",
-    "MilestoneOutcome": "izafunding._transformation.outcomes",
-    "MilestoneSchedule": "izafunding._transformation.schedule",
-    "Mitigation": "izafunding._transformation.mitigation",
-    "Offset": "izafunding._scenarios.inputs",
-    "OverspendRule": "izafunding._schemes.members",
-    "OverviewFigure": "izafunding._schemes.overview",
-    "PartnerLine": "izafunding._transformation.grant_settlement",
-    "PartnerShortfall": "izafunding._scenarios.inputs",
-    "PassThrough": "izafunding._transformation.grant",
-    "PlanLine": "izafunding._schemes.spending_plan",
-    "Reduction": "izafunding._scenarios.inputs",
-    "RegionAgreement": "izafunding._schemes.members",
-    "RepaymentRisk": "izafunding._transformation.risk",
-    "RiskProfile": "izafunding._transformation.risk",
-    "Scenario": "izafunding._scenarios.scenario",
-    "ScheduleSettlement": "izafunding._transformation.outcomes",
-    "Settlement": "izafunding._schemes.settlement",
-    "ShareOfAreas": "izafunding._transformation.milestones",
-    "SisaIndicator": "izafunding._schemes.sisa_shapes",
-    "SisaReport": "izafunding._schemes.sisa",
-    "SisaRow": "izafunding._schemes.sisa",
-    "SisaShape": "izafunding._schemes.sisa_shapes",
-    "SisaWording": "izafunding._schemes.sisa_shapes",
-    "SpendingPlan": "izafunding._schemes.spending_plan",
-    "Stake": "izafunding._transformation.stakes",
-    "StatedFigure": "izafunding._schemes.spending_plan",
-    "StatedKind": "izafunding._schemes.spending_plan",
-    "TransformationGrant": "izafunding._transformation.grant",
-    "TransformationSettlement": "izafunding._transformation.grant_settlement",
-    "YearContribution": "izafunding._schemes.final_settlement",
-    "YearSettlement": "izafunding._schemes.settlement_years",
-    "compare": "izafunding._scenarios.compare",
-    "funding_overview": "izafunding._schemes.overview",
-}
+class _Deferred:
+    """A public name not loaded yet: which module defines it (stands in its place while recording)."""
+
+    __slots__ = ("module",)
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+
+class _DeferredModule(ModuleType):
+    """What a recorded ``from .m import X`` receives instead of the module: X becomes a _Deferred."""
+
+    def __getattr__(self, name: str) -> _Deferred:
+        return _Deferred(self.__name__)
+
+
+class _PublicNames:
+    """Run the public imports below once, as written, without loading the modules they name.
+
+    The imports are the one list of public names: a type checker reads them as they are (each
+    ``X as X``, an explicit re-export), and at run time this block records them instead, so that
+    ``__all__`` and the lazy map are derived from them. Only this package's own relative imports
+    are recorded (any other import, of another thread too, goes through unchanged); the errors are
+    imported at once.
+    """
+
+    _EAGER = frozenset({"errors"})
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self._namespace = namespace
+        self._before: set[str] = set()
+        self._import = builtins.__import__
+        self.lazy: dict[str, str] = {}
+        self.names: list[str] = []
+
+    def _record(
+        self,
+        name: str,
+        globals: Mapping[str, object] | None = None,
+        locals: Mapping[str, object] | None = None,
+        fromlist: Sequence[str] | None = (),
+        level: int = 0,
+    ) -> ModuleType:
+        if level == 1 and globals is self._namespace and fromlist and name not in self._EAGER:
+            return _DeferredModule(f"izafunding.{name}")
+        return self._import(name, globals, locals, fromlist, level)
+
+    def __enter__(self) -> None:
+        self._before = set(self._namespace)
+        builtins.__import__ = self._record
+
+    def __exit__(self, *_: object) -> None:
+        builtins.__import__ = self._import
+        for name in set(self._namespace) - self._before:
+            value = self._namespace[name]
+            if isinstance(value, _Deferred):
+                del self._namespace[name]
+                self.lazy[name] = value.module
+                self.names.append(name)
+            elif not isinstance(value, ModuleType):  # not the submodule `errors` itself
+                self.names.append(name)
+        self.names.sort()
+
+
+# The public names, each written once. The errors are imported at once; every other name (the
+# core too) loads on first use, so `import izafunding` stays fast and a command of the command line
+# loads only what it uses (PEP 562).
+_public = _PublicNames(globals())
+with _public:
+    from ._core.allocation import Allocation as Allocation
+    from ._core.findings import Finding as Finding
+    from ._core.findings import FindingKind as FindingKind
+    from ._core.keys import AllocationKey as AllocationKey
+    from ._core.keys import Composite as Composite
+    from ._core.keys import Equal as Equal
+    from ._core.keys import Fixed as Fixed
+    from ._core.keys import ProRata as ProRata
+    from ._core.money import Money as Money
+    from ._core.money import RoundingMode as RoundingMode
+    from ._core.periods import Period as Period
+    from ._core.proration import Proration as Proration
+    from ._core.proration import ProrationBasis as ProrationBasis
+    from ._core.proration import prorate as prorate
+    from ._core.rounding import HalfUpEach as HalfUpEach
+    from ._core.rounding import LargestRemainder as LargestRemainder
+    from ._core.rounding import Rounding as Rounding
+    from ._core.rounding import allocate as allocate
+    from ._scenarios.base import MemberSplit as MemberSplit
+    from ._scenarios.compare import Comparison as Comparison
+    from ._scenarios.compare import ComparisonRow as ComparisonRow
+    from ._scenarios.compare import compare as compare
+    from ._scenarios.figures import Figure as Figure
+    from ._scenarios.figures import LineFigures as LineFigures
+    from ._scenarios.figures import MemberFigures as MemberFigures
+    from ._scenarios.inputs import CostLine as CostLine
+    from ._scenarios.inputs import Offset as Offset
+    from ._scenarios.inputs import PartnerShortfall as PartnerShortfall
+    from ._scenarios.inputs import Reduction as Reduction
+    from ._scenarios.scenario import Scenario as Scenario
+    from ._schemes.budget_table import BudgetLine as BudgetLine
+    from ._schemes.budget_table import BudgetTable as BudgetTable
+    from ._schemes.final_settlement import FinalSettlement as FinalSettlement
+    from ._schemes.final_settlement import YearContribution as YearContribution
+    from ._schemes.grants import Grant as Grant
+    from ._schemes.members import MemberAccount as MemberAccount
+    from ._schemes.members import MembersYear as MembersYear
+    from ._schemes.members import OverspendRule as OverspendRule
+    from ._schemes.members import RegionAgreement as RegionAgreement
+    from ._schemes.overview import FundingOverview as FundingOverview
+    from ._schemes.overview import OverviewFigure as OverviewFigure
+    from ._schemes.overview import funding_overview as funding_overview
+    from ._schemes.settlement import Settlement as Settlement
+    from ._schemes.settlement_years import ComponentSettlement as ComponentSettlement
+    from ._schemes.settlement_years import YearSettlement as YearSettlement
+    from ._schemes.sisa import SisaReport as SisaReport
+    from ._schemes.sisa import SisaRow as SisaRow
+    from ._schemes.sisa_shapes import SisaIndicator as SisaIndicator
+    from ._schemes.sisa_shapes import SisaShape as SisaShape
+    from ._schemes.sisa_shapes import SisaWording as SisaWording
+    from ._schemes.spending_plan import PlanLine as PlanLine
+    from ._schemes.spending_plan import SpendingPlan as SpendingPlan
+    from ._schemes.spending_plan import StatedFigure as StatedFigure
+    from ._schemes.spending_plan import StatedKind as StatedKind
+    from ._transformation.distribution import Distribution as Distribution
+    from ._transformation.grant import LateAccounting as LateAccounting
+    from ._transformation.grant import PassThrough as PassThrough
+    from ._transformation.grant import TransformationGrant as TransformationGrant
+    from ._transformation.grant_settlement import PartnerLine as PartnerLine
+    from ._transformation.grant_settlement import (
+        TransformationSettlement as TransformationSettlement,
+    )
+    from ._transformation.milestones import AllAreas as AllAreas
+    from ._transformation.milestones import CommonFactor as CommonFactor
+    from ._transformation.milestones import Milestone as Milestone
+    from ._transformation.milestones import MilestoneKind as MilestoneKind
+    from ._transformation.milestones import ShareOfAreas as ShareOfAreas
+    from ._transformation.mitigation import Mitigation as Mitigation
+    from ._transformation.outcomes import MilestoneOutcome as MilestoneOutcome
+    from ._transformation.outcomes import ScheduleSettlement as ScheduleSettlement
+    from ._transformation.risk import RepaymentRisk as RepaymentRisk
+    from ._transformation.risk import RiskProfile as RiskProfile
+    from ._transformation.schedule import MilestoneSchedule as MilestoneSchedule
+    from ._transformation.stakes import Stake as Stake
+    from .errors import AllocationError as AllocationError
+    from .errors import DistributionTooLargeError as DistributionTooLargeError
+    from .errors import FloatNotAllowedError as FloatNotAllowedError
+    from .errors import FundingError as FundingError
+    from .errors import InputFileError as InputFileError
+    from .errors import MilestoneError as MilestoneError
+    from .errors import MoneyError as MoneyError
+    from .errors import ParseError as ParseError
+    from .errors import PeriodError as PeriodError
+    from .errors import ProbabilityError as ProbabilityError
+    from .errors import RegionError as RegionError
+    from .errors import ScenarioError as ScenarioError
+    from .errors import SchemeError as SchemeError
+    from .errors import UnknownNameError as UnknownNameError
+
+__all__ = _public.names
+_LAZY: dict[str, str] = _public.lazy
+del _public
 
 
 # The public modules, reachable as attributes after `import izafunding` (loaded on first use).

@@ -12,8 +12,9 @@ import attrs
 
 from .._render import formats
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
-from .money import MAX_NUMBER_DIGITS, Money, check_number_size
+from .money import Money
 from .names import did_you_mean
+from .numbers import MAX_NUMBER_DIGITS, check_number_size
 
 
 __all__ = [
@@ -227,14 +228,14 @@ class Equal:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``Equal.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Equal:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 
@@ -335,14 +336,14 @@ class ProRata:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``ProRata.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ProRata:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 
@@ -399,14 +400,14 @@ class Fixed:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``Fixed.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Fixed:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 
@@ -516,14 +517,14 @@ class Composite:
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``Composite.from_dict`` reads it back equal."""
-        from .._files.dicts import key_to_dict
+        from .._files.value_dicts import key_to_dict
 
         return key_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Composite:
         """The key of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import key_of_type
+        from .._files.value_dicts import key_of_type
 
         return key_of_type(data, cls)
 

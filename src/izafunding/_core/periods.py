@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from ..errors import ParseError, PeriodError
-from .money import shown
+from .numbers import shown
 
 
 __all__ = ["Period"]
@@ -307,14 +307,14 @@ class Period:
 
     def to_dict(self) -> dict[str, Any]:
         """The period as JSON-safe data; ``Period.from_dict`` reads it back equal."""
-        from .._files.dicts import period_to_dict
+        from .._files.value_dicts import period_to_dict
 
         return period_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Period:
         """The period of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import period_from_dict
+        from .._files.value_dicts import period_from_dict
 
         return period_from_dict(data)
 

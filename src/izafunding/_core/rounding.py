@@ -70,14 +70,14 @@ class LargestRemainder:
 
     def to_dict(self) -> dict[str, Any]:
         """The rounding policy as JSON-safe data; ``LargestRemainder.from_dict`` reads it back equal."""
-        from .._files.dicts import rounding_to_dict
+        from .._files.value_dicts import rounding_to_dict
 
         return rounding_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LargestRemainder:
         """The rounding policy of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import rounding_of_type
+        from .._files.value_dicts import rounding_of_type
 
         return rounding_of_type(data, cls)
 
@@ -104,14 +104,14 @@ class HalfUpEach:
 
     def to_dict(self) -> dict[str, Any]:
         """The rounding policy as JSON-safe data; ``HalfUpEach.from_dict`` reads it back equal."""
-        from .._files.dicts import rounding_to_dict
+        from .._files.value_dicts import rounding_to_dict
 
         return rounding_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> HalfUpEach:
         """The rounding policy of :meth:`to_dict`'s data; malformed data raises an ``InputFileError``."""
-        from .._files.dicts import rounding_of_type
+        from .._files.value_dicts import rounding_of_type
 
         return rounding_of_type(data, cls)
 

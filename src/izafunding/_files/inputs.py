@@ -13,7 +13,8 @@ from typing import Any, Final
 
 import attrs
 
-from .._core.money import MAX_NUMBER_DIGITS, Money, check_number_size, shown
+from .._core.money import Money
+from .._core.numbers import MAX_NUMBER_DIGITS, check_number_size, shown
 from ..errors import FundingError, InputFileError
 
 
@@ -178,7 +179,7 @@ def field_weight(value: object, *, where: str) -> int | Decimal | Fraction:
     Floats are refused, and so is text that English and Dutch read as different
     numbers: "135.720" (Dutch 135720, Python 135.72), "1,000" and "1,000.00"
     (English 1000, Dutch 1). Digits are ASCII 0-9; at most
-    :data:`~izafunding._core.money.MAX_NUMBER_DIGITS` digits and decimals.
+    :data:`~izafunding._core.numbers.MAX_NUMBER_DIGITS` digits and decimals.
 
     >>> field_weight("0,3", where="w")
     Decimal('0.3')

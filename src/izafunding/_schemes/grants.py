@@ -257,13 +257,13 @@ class Grant:
 
         # issue 15: spending per municipality goes through the members' accounting.
         if transferred is not None or agreement is not None:
-            from .members import settle_region
+            from .member_accounting import settle_region
 
             return settle_region(self, spent, transferred, agreement)
-        from .members import is_per_member
+        from .member_accounting import is_per_member
 
         if is_per_member(self, spent):
-            from .members import settle_region
+            from .member_accounting import settle_region
 
             return settle_region(self, spent, None, None)
         return settle(self, spent)

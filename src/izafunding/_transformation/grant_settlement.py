@@ -20,8 +20,8 @@ from .outcomes import ScheduleSettlement
 
 
 if TYPE_CHECKING:
-    from .._schemes.sisa import BookYears
     from .grant import TransformationGrant
+    from .sisa import BookYears
 
 
 __all__ = ["PartnerLine", "TransformationSettlement"]
@@ -155,9 +155,9 @@ class TransformationSettlement(Exportable):
         """
         The costs per SiSa book year (after late accounting), a mapping;
         called with a year, ``sisa(2025)``, the year's SiSa report (issue 15,
-        see :func:`izafunding._schemes.sisa.transformation_sisa`).
+        see :func:`izafunding._transformation.sisa.transformation_sisa`).
         """
-        from .._schemes.sisa import BookYears
+        from .sisa import BookYears
 
         return BookYears(
             self.grant.by_book_year(

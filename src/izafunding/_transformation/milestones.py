@@ -12,8 +12,9 @@ from typing import Any, Final, TypeAlias, TypeVar, final
 
 import attrs
 
-from .._core.money import Money, check_number_size
+from .._core.money import Money
 from .._core.names import did_you_mean
+from .._core.numbers import check_number_size
 from .._core.validators import non_empty_text
 from .._render.formats import text_list
 from ..errors import (

@@ -220,9 +220,9 @@ class ScheduleSettlement(Exportable):
         """
         The SiSa rows of the transformation funds for *year* from this
         settlement alone (spending by the milestones' budget years); see
-        :func:`izafunding._schemes.sisa.schedule_sisa`.
+        :func:`izafunding._transformation.sisa.schedule_sisa`.
         """
-        from .._schemes.sisa import schedule_sisa
+        from .sisa import schedule_sisa
 
         return schedule_sisa(
             self,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, final
+from typing import Any, final
 
 import attrs
 
@@ -16,12 +16,10 @@ from .._render.formats import text_list
 from .._render.table import Column, Kind, Table
 from .._schemes.grants import FrozenMap
 from ..errors import (
-    DistributionTooLargeError,
     MilestoneError,
-    ProbabilityError,
 )
+from .chances import scenario_chances
 from .milestones import (
-    MAX_SHARE_WORK,
     AllAreas,
     CommonFactor,
     Milestone,
@@ -44,10 +42,6 @@ from .risk import (
     Stake,
     exact_probability,
 )
-
-
-if TYPE_CHECKING:
-    pass
 
 
 __all__ = ["MilestoneSchedule"]
@@ -327,7 +321,7 @@ class MilestoneSchedule:
         The exact probability that each milestone counts as reached, under
         the schedule's rule (over all scenarios of a common factor).
         """
-        _, weights, per_scenario = self._scenario_chances(probabilities)
+        _, weights, per_scenario = scenario_chances(self, probabilities)
         return {
             m.name: sum(
                 (w * chances[m.name] for w, chances in zip(weights, per_scenario, strict=True)),
@@ -372,7 +366,7 @@ class MilestoneSchedule:
 
             UnknownNameError: A milestone or area the schedule does not have.
         """
-        names, weights, per_scenario = self._scenario_chances(probabilities)
+        names, weights, per_scenario = scenario_chances(self, probabilities)
 
         def stakes(milestones: Iterable[Milestone]) -> tuple[Stake, ...]:
             return tuple(
@@ -403,88 +397,6 @@ class MilestoneSchedule:
             max_outcomes=max_outcomes,
         )
         return RiskProfile(risks, combined=combined)
-
-    def _check_share_work(self, probabilities: object) -> None:
-        """Refuse up front a share-of-areas computation too large to finish in seconds."""
-        if not isinstance(self.rule, ShareOfAreas):
-            return
-        scenarios = len(probabilities.scenarios) if isinstance(probabilities, CommonFactor) else 1
-        work = scenarios * sum(len(m.areas) ** 3 for m in self.milestones)
-        if work > MAX_SHARE_WORK:
-            largest = max(len(m.areas) for m in self.milestones)
-            msg = (
-                f"the share-of-areas rule would need about {work:_} steps of exact arithmetic "
-                f"({len(self.milestones)} milestones with up to {largest:_} areas, "
-                f"{scenarios} scenario{'s' if scenarios != 1 else ''}; the work grows as the cube "
-                f"of the areas): more than the {MAX_SHARE_WORK:_} izafunding computes (a few "
-                f"seconds); group the areas into fewer, or use the all-areas rule"
-            )
-            raise DistributionTooLargeError(msg, work, MAX_SHARE_WORK)
-
-    def _scenario_chances(
-        self, probabilities: Probabilities | CommonFactor
-    ) -> tuple[tuple[str, ...], tuple[Fraction, ...], list[dict[str, Fraction]]]:
-        self._check_share_work(probabilities)
-        if isinstance(probabilities, CommonFactor):
-            names = tuple(n for n, _, _ in probabilities.scenarios)
-            weights = tuple(w for _, w, _ in probabilities.scenarios)
-            per = [self._milestone_chances(dict(c), scenario=n) for n, _, c in probabilities.scenarios]
-            return names, weights, per
-        if not isinstance(probabilities, Mapping):
-            msg = (
-                "probabilities must map (milestone, area) to an exact chance, such as "
-                f"{{('M2', 'Zuidwijken'): Fraction(9, 10)}}, or be a CommonFactor (got {probabilities!r})"
-            )
-            raise ProbabilityError(msg)
-        return (), (Fraction(1),), [self._milestone_chances(probabilities)]
-
-    def _milestone_chances(self, probabilities: Mapping[Any, object], scenario: str = "") -> dict[str, Fraction]:
-        """(milestone, area) chances -> the chance each milestone counts as reached."""
-        where = f"scenario {scenario!r}: " if scenario else ""
-        per_area: dict[tuple[str, str], Fraction] = {}
-        whole: dict[str, Fraction] = {}
-        for key, value in probabilities.items():
-            if isinstance(key, str):
-                self.milestone(key)
-                whole[key] = exact_probability(value, what=f"{where}the chance of {key!r}")
-            elif isinstance(key, tuple) and len(key) == 2 and all(isinstance(k, str) for k in key):
-                name, area = key
-                m = self.milestone(name)
-                if area not in m.areas:
-                    raise _unknown_area(name, area, m.areas)
-                per_area[(name, area)] = exact_probability(value, what=f"{where}the chance of {key!r}")
-            else:
-                msg = (
-                    f"{where}a key of the probabilities must be (milestone, area) or a milestone's "
-                    f"name, such as ('M2', 'Zuidwijken') (got {key!r})"
-                )
-                raise ProbabilityError(msg)
-        out: dict[str, Fraction] = {}
-        missing = []
-        for m in self.milestones:
-            chances = []
-            for area in m.areas:
-                if (m.name, area) in per_area:
-                    if m.name in whole:
-                        msg = (
-                            f"{where}the chance of {m.name!r} is given both for the whole milestone "
-                            f"and for ({m.name!r}, {area!r}); give one or the other"
-                        )
-                        raise ProbabilityError(msg)
-                    chances.append(per_area[(m.name, area)])
-                elif m.name in whole:
-                    chances.append(whole[m.name])
-                else:
-                    missing.append(f"({m.name!r}, {area!r})")
-            out[m.name] = self.rule.chance(chances)
-        if missing:
-            shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-            msg = (
-                f"{where}no chance given for {shown}; give every (milestone, area) a chance, "
-                f"or a milestone's name for the same chance in all its areas"
-            )
-            raise ProbabilityError(msg)
-        return out
 
     # -- mitigation ---------------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from typing import Final, final
 
 import attrs
 
-from .._core.money import Money, check_number_size
+from .._core.money import Money
+from .._core.numbers import check_number_size
 from ..errors import FloatNotAllowedError, ProbabilityError
 
 
