@@ -12,6 +12,7 @@ from typing import Any, Final
 import attrs
 
 from ..errors import FloatNotAllowedError, MoneyError, ParseError
+from .notation import euro_text
 from .numbers import MAX_NUMBER_DIGITS, check_number_size, shown
 
 
@@ -389,20 +390,13 @@ class Money:
         ...
         izafunding.errors.MoneyError: cannot format € 0,50 as whole euros: ...
         """
-        sign = "-" if self.cents < 0 else ""
-        euros, cents = divmod(abs(self.cents), 100)
-        grouped = f"{euros:,}".replace(",", ".")
-        if compact and not cents:
-            return f"{sign}€ {grouped}"
-        if whole:
-            if cents:
-                msg = (
-                    f"cannot format {self} as whole euros: it has cents; round it "
-                    f"first (Money.from_fraction(..., unit=Money(1))) or use str()"
-                )
-                raise MoneyError(msg)
-            return f"{sign}€ {grouped}"
-        return f"{sign}€ {grouped},{cents:02d}"
+        if whole and self.cents % 100:
+            msg = (
+                f"cannot format {self} as whole euros: it has cents; round it "
+                f"first (Money.from_fraction(..., unit=Money(1))) or use str()"
+            )
+            raise MoneyError(msg)
+        return euro_text(self.cents, whole=whole, compact=compact)
 
     def __str__(self) -> str:
         return self.format()

@@ -10,6 +10,7 @@ municipality and year, byte for byte).
 
 from __future__ import annotations
 
+from .._core.notation import euro_text
 from .._core.seeds import SEED_REGION_ROWS
 from .._core.spelling import name_key
 from .._schemes.national_rows import SOURCE, YEARS, _gala_rows, _iza_rows
@@ -75,5 +76,4 @@ def quick_award_text(name: str, year: int | None = None) -> str | None:
 
 def _whole(euros: int) -> str:
     """Whole euros in Dutch notation, as ``format(Money(euros), "whole")`` writes them."""
-    sign = "-" if euros < 0 else ""
-    return f"{sign}€ {abs(euros):,}".replace(",", ".")
+    return euro_text(100 * euros, whole=True)
