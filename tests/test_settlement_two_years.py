@@ -19,12 +19,18 @@ import itertools
 from fractions import Fraction
 from typing import ClassVar
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from izafunding import FindingKind, Grant, Money, Settlement
-from izafunding.schemes import GALA_COMPONENTS, SPUK_GALA, CarryOver
+from izafunding.schemes import GALA_COMPONENTS, SPUK_GALA, CarryOver, ShiftBase, Walls
 
+
+#: The 2024 carry-over variant: 20% of each component's award may move to 2025 too.
+_CARRYING_2024 = SPUK_GALA.with_rule(
+    CarryOver(share=Fraction(20, 100), per_component=True, years=2024, source="a test")
+)
 
 KS = "Kansrijke Start"
 MG = "Mentale Gezondheid"
@@ -111,53 +117,74 @@ def _year(
     spent: dict[str, int],
     outs: tuple[int, ...],
     carry: int,
+    *,
+    by_target: bool = False,
 ) -> tuple[int, int, tuple[int, ...]] | None:
     """
     One year of one main theme under shifting *outs* (whole euros): (repayable, eligible,
     carried on), or ``None`` if the shifting is not allowed. Carried money is spent first, on
     its own component; what of it is not spent is repaid; at most 15% of a component's award
-    leaves it, only to cover overspends; at most *carry*% of each award carries on.
+    leaves it (with *by_target*: at most 15% of the receiving component's award comes in),
+    only to cover overspends; at most *carry*% of each award carries on.
     """
     names = sorted(awarded)
-    repay = eligible = need = 0
+    repay = eligible = room = 0
     on = []
     for n, k, out in zip(names, carried, outs, strict=True):
         from_carried = min(spent[n], k)
         from_award = min(awarded[n], spent[n] - from_carried)
         unspent = awarded[n] - from_award
-        if out > min(unspent, awarded[n] * 15 // 100):
+        need = spent[n] - from_carried - from_award
+        if out > (unspent if by_target else min(unspent, awarded[n] * 15 // 100)):
             return None
-        need += spent[n] - from_carried - from_award
+        room += min(need, awarded[n] * 15 // 100) if by_target else need
         eligible += from_carried + from_award
         left = unspent - out
         moved = min(left, awarded[n] * carry // 100)
         on.append(moved)
         repay += (k - from_carried) + left - moved
-    if sum(outs) > need:
+    if sum(outs) > room:
         return None
     return repay, eligible + sum(outs), tuple(on)
 
 
 def _brute_force(
-    a23: dict[str, int], s23: dict[str, int], a24: dict[str, int], s24: dict[str, int], carry24: int
+    a23: dict[str, int],
+    s23: dict[str, int],
+    a24: dict[str, int],
+    s24: dict[str, int],
+    carry24: int,
+    *,
+    by_target24: bool = False,
 ) -> tuple[int, int, int]:
     """(repayable, eligible, eligible in 2023) of the best accounting of both years."""
     names = sorted(a23)
 
-    def outs_of(awarded: dict[str, int]) -> list[tuple[int, ...]]:
-        return list(itertools.product(*(range(awarded[n] * 15 // 100 + 1) for n in names)))
+    def outs_of(awarded: dict[str, int], by_target: bool) -> list[tuple[int, ...]]:
+        if not by_target:
+            return list(itertools.product(*(range(awarded[n] * 15 // 100 + 1) for n in names)))
+        most = sum(awarded[n] * 15 // 100 for n in names)  # all that can come in
+        return [
+            outs
+            for outs in itertools.product(*(range(min(awarded[n], most) + 1) for n in names))
+            if sum(outs) <= most
+        ]
+
+    later = outs_of(a24, by_target24)
 
     @functools.cache
     def best_2024(carried: tuple[int, ...]) -> tuple[int, int]:
         found = [
-            r for outs in outs_of(a24) if (r := _year(a24, carried, s24, outs, carry24)) is not None
+            r
+            for outs in later
+            if (r := _year(a24, carried, s24, outs, carry24, by_target=by_target24)) is not None
         ]
         repay, eligible, _ = min(found, key=lambda r: (r[0], -r[1]))
         return repay, eligible
 
     best: tuple[int, int, int] | None = None
     zero = tuple(0 for _ in names)
-    for outs in outs_of(a23):
+    for outs in outs_of(a23, False):
         r23 = _year(a23, zero, s23, outs, 20)
         if r23 is None:
             continue
@@ -171,14 +198,14 @@ def _brute_force(
 
 @st.composite
 def _two_years(
-    draw: st.DrawFn,
+    draw: st.DrawFn, max_size: int = 4, sizes: tuple[int, ...] = (20, 40)
 ) -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
     """
     2 to 4 health components with awards of € 20 or € 40 (€ 20 with 4, to keep the brute
     force small), so that 15% and 20% of each are whole euros; spending up to twice the award.
     """
-    names = draw(st.lists(st.sampled_from(HEALTH), min_size=2, max_size=4, unique=True))
-    sizes = (20, 40) if len(names) < 4 else (20,)
+    names = draw(st.lists(st.sampled_from(HEALTH), min_size=2, max_size=max_size, unique=True))
+    sizes = sizes if len(names) < 4 else (20,)
     a23 = {n: draw(st.sampled_from(sizes)) for n in names}
     a24 = {n: draw(st.sampled_from(sizes)) for n in names}
     s23 = {n: draw(_spending(a23[n])) for n in names}
@@ -219,50 +246,46 @@ class TestAgainstBruteForce:
         assert s.eligible == Money(eligible)
         assert s.year(2023).eligible == Money(eligible23)
 
-    @settings(max_examples=60, deadline=None)
+    @settings(max_examples=80, deadline=None)
     @given(_two_years())
-    def test_another_reading_says_the_choice_is_per_year(
+    def test_with_carry_over_from_2024(
         self, case: tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]
     ) -> None:
         """
         Under the reading that 20% of each award may also move from 2024 to 2025 (a variant of
-        the open rule), the joint optimum is not computed: the result is never better than the
-        brute force's best (what moves on from 2024 counted as kept), equal to it unless a
-        finding says that the 2023 choice was made for 2023 alone.
+        the open rule), what moves on from 2024 is kept, and the optimum still holds: least
+        repayable, then most spent, then most spent in 2023.
+        """
+        a23, s23, a24, s24 = case
+        grant = Grant(
+            scheme=_CARRYING_2024, recipient="Test", awarded={2023: _euros(a23), 2024: _euros(a24)}
+        )
+        s = grant.settle(spent={2023: _euros(s23), 2024: _euros(s24)})
+        repay, eligible, eligible23 = _brute_force(a23, s23, a24, s24, carry24=20)
+        assert s.repayable == Money(repay)
+        assert s.eligible == Money(eligible)
+        assert s.year(2023).eligible == Money(eligible23)
+        assert not [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
+
+    @settings(max_examples=40, deadline=None)
+    @given(_two_years(max_size=3, sizes=(20,)))
+    def test_with_shifting_limited_by_the_receiving_component_in_2024(
+        self, case: tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]
+    ) -> None:
+        """
+        Under the other reading of the base of 2024's 15% (the award of the component the
+        money goes to: a variant of the open rule), the optimum holds too.
         """
         a23, s23, a24, s24 = case
         scheme = SPUK_GALA.with_rule(
-            CarryOver(share=Fraction(20, 100), per_component=True, years=2024, source="a test")
+            attrs.evolve(SPUK_GALA.rules_for(2024).shifting, base=ShiftBase.TARGET_COMPONENT)
         )
-        grant = Grant(
-            scheme=scheme, recipient="Test", awarded={2023: _euros(a23), 2024: _euros(a24)}
-        )
+        grant = Grant(scheme=scheme, recipient="T", awarded={2023: _euros(a23), 2024: _euros(a24)})
         s = grant.settle(spent={2023: _euros(s23), 2024: _euros(s24)})
-        repay, _, _ = _brute_force(a23, s23, a24, s24, carry24=20)
-        per_year = [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
-        assert s.repayable >= Money(repay)
-        if not per_year:
-            assert s.repayable == Money(repay)
-        else:
-            assert [f.year for f in per_year] == [2023]
-            assert "best for 2023 alone" in per_year[0].message
-
-    def test_the_finding_under_another_reading(self) -> None:
-        """The hand case under the 2024 carry-over variant: the finding, and what it rests on."""
-        scheme = SPUK_GALA.with_rule(
-            CarryOver(share=Fraction(20, 100), per_component=True, years=2024, source="a test")
-        )
-        award = _euros({KS: 100, MG: 100, VAL: 100}, 1000)
-        grant = Grant(scheme=scheme, recipient="Test", awarded={2023: award, 2024: award})
-        spent = TestTheChoiceThatMatters.SPENT
-        s = grant.settle(spent={y: _euros(spent[y], 1000) for y in (2023, 2024)})
-        (f,) = [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
-        assert f.repayable == Money(0)
-        assert f.message.startswith(
-            "where the shifting of 2023 leaves a choice of which component gives up money it "
-            "could carry to 2024, the choice is the best for 2023 alone"
-        )
-        assert f.source == SPUK_GALA.rules_for(2023).shifting.source
+        repay, eligible, eligible23 = _brute_force(a23, s23, a24, s24, 0, by_target24=True)
+        assert s.repayable == Money(repay)
+        assert s.eligible == Money(eligible)
+        assert s.year(2023).eligible == Money(eligible23)
 
     @settings(max_examples=40, deadline=None)
     @given(_two_years(), st.permutations(range(4)))
@@ -342,3 +365,37 @@ class TestThreeYears:
         )
         assert three.year(2023).budgets == two.year(2023).budgets
         assert three.year(2024).repayable == two.year(2024).repayable == Money(90000)
+
+
+class TestWhereItIsNotComputed:
+    """Three years with walls in a row (a variant: walls in 2025 too): the finding says so."""
+
+    def test_the_finding(self) -> None:
+        """2023's choice is its own, and the finding says why, with 2023's shifting rule as source."""
+        scheme = SPUK_GALA.with_rule(Walls(between_components=True, years=2025, source="a test"))
+        award = _euros({KS: 100, MG: 100, VAL: 100}, 1000)
+        grant = Grant(scheme=scheme, recipient="T", awarded={2023: award, 2024: award, 2025: award})
+        spent = {y: _euros(v, 1000) for y, v in TestTheChoiceThatMatters.SPENT.items()}
+        s = grant.settle(spent={**spent, 2025: award})
+        (f,) = [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
+        assert (f.year, f.repayable, f.source) == (
+            2023,
+            Money(0),
+            SPUK_GALA.rules_for(2023).shifting.source,
+        )
+        assert f.message == (
+            "where the shifting of 2023 leaves a choice of which component gives up money it "
+            "could carry to 2024, the choice is the best for 2023 alone, not proven the best for "
+            "2023-2025 together: it is computed for two years with walls, and 3 follow each "
+            "other here"
+        )
+        assert s.repayable == Money(97500)
+
+    def test_no_finding_where_nothing_gives_up_carry_over(self) -> None:
+        """The same three years where 2023's shifting takes only what could not carry: no finding."""
+        scheme = SPUK_GALA.with_rule(Walls(between_components=True, years=2025, source="a test"))
+        award = _euros({KS: 100, MG: 100, VAL: 100}, 1000)
+        grant = Grant(scheme=scheme, recipient="T", awarded={2023: award, 2024: award, 2025: award})
+        spent = {2023: _euros({KS: 60, MG: 100, VAL: 110}, 1000), 2024: award, 2025: award}
+        s = grant.settle(spent=spent)
+        assert not [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]

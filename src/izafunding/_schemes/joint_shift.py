@@ -11,11 +11,13 @@ cover another's overspend, that choice can change what the next year repays. Thi
 finds the shifting of the first year that is best for both years together, by this order of
 preference (each decides only where the ones before it tie):
 
-1. the least repayable over the two years;
-2. of those, the most spent in the first year (shifted rather than carried).
+1. the least repayable over the two years (money moving on from the second year, under a
+   reading that lets it, counted as kept: it is at worst repaid later);
+2. of those, the most spent over the two years;
+3. of those, the most spent in the first year (shifted rather than carried).
 
-It is computed for two years whose second carries nothing on (GALA 2024 as published: no
-carry-over rule) and limits shifting, if at all, by a share of the award of the component
+**The published rules** (:func:`_optimum`): the second year carries nothing on (GALA 2024:
+no carry-over rule) and limits shifting, if at all, by a share of the award of the component
 the money leaves. Then what the second year spends has a closed form, per group of
 components between which money may shift there::
 
@@ -36,9 +38,28 @@ moved between the years. A flow of least cost in integers is a best accounting (
 integers always has an optimum in whole cents, so no finer split does better), and the
 engine's own choice is worth the same formula, so the two compare exactly.
 
-Under other readings (a carry-over from the second year, a shifting limit on the receiving
-component, three years or more with walls) each year's shifting is the best for that year,
-and where that year leaves a choice the next year could feel, a finding says so.
+**Other readings** (:func:`_layered_optimum`: a carry-over from the second year, a shifting
+limit on the receiving component): the second year is a network of its own, each
+component's spending in two layers, what it overspends its award by (which carried money
+and shifted money may cover) and the rest (which carried money and its award may cover);
+its award may also shift out or carry on. Such a network also allows an accounting the
+rules do not: carried money that frees a component's award while its overspend is covered
+by another's shifting (the component's own money comes first: an overspend is what is left
+after it). Where nothing carries on from the second year that freedom gains nothing (what
+the freed award could do, the shifting component's money can do instead), so one flow is
+exact. Where money carries on, it can move carry-over room between components, so the optimum is found by
+branch and bound: where a network's best flow has a component that overspends its award in
+the second year take carried money into the rest of its spending while its overspend is not
+all covered by carried money, that component is settled in each of its two cases in turn, a
+sink (carried money covers only its overspend; its award is all spent) or a source (carried
+money covers all its overspend first, forced by a weight above all others). A network's least
+cost bounds every accounting of its case, and a flow with no such component is one the rules
+allow, so the best such flow is the optimum (at most :data:`MAX_NETWORKS` networks a group).
+
+Not computed (each year's shifting is the best for that year, and where that year leaves a
+choice the next year could feel, a ``choice made per year`` finding says so and why): three
+or more years with walls in a row, one carry-over limit for the first year's whole award, and
+a group that needs more than :data:`MAX_NETWORKS` networks.
 
 The engine settles the first year with the shifting read from the flow; where its own
 levelled shifting (the largest amounts first, see :func:`.settlement_engine._level`) is as
@@ -53,11 +74,12 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from .._core.flow import FlowNetwork
+from .._core.money import Money
 from .rules import ShiftBase, ShiftScope
 from .scheme import YearRules
 
 
-__all__ = ["FirstYear", "LaterYear", "best_shifts", "has_choice", "supported"]
+__all__ = ["FirstYear", "LaterYear", "best_shifts", "has_choice"]
 
 
 @attrs.frozen(kw_only=True)
@@ -100,17 +122,22 @@ def _group_key(rules: YearRules, theme: str) -> str | None:
 def supported(first: FirstYear, later: Sequence[LaterYear]) -> bool:
     """
     Whether the joint optimum is computed for these years: two, the first carrying over
-    per component (GALA 2023: 20% of each component's award), the second carrying nothing on
-    (GALA 2024 as published) and limiting shifting, if at all, by the award of the component
-    the money leaves.
+    per component (GALA 2023: 20% of each component's award) or not at all.
     """
-    if len(later) != 1:
-        return False
-    r0, r1 = first.rules, later[0].rules
-    carries_on = not r1.is_last and (r1.carry_over.share != 0 or r1.carry_over.moves_again)
+    per_component = first.rules.carry_over.per_component or first.rules.carry_over.share == 0
+    return len(later) == 1 and per_component
+
+
+def _carries_on(rules: YearRules) -> bool:
+    """Whether money moves on from the year (and so counts as kept)."""
+    return not rules.is_last and (rules.carry_over.share != 0 or rules.carry_over.moves_again)
+
+
+def _closed_form(later: LaterYear) -> bool:
+    """Whether what the second year spends has the closed form of :func:`_second_year`."""
+    r1 = later.rules
     by_source = _group_key(r1, "") is None or r1.shifting.base is ShiftBase.SOURCE_COMPONENT
-    per_component = r0.carry_over.per_component or r0.carry_over.share == 0
-    return per_component and by_source and not carries_on
+    return by_source and not _carries_on(r1)
 
 
 def _gives_up_carry(first: FirstYear, names: Sequence[str]) -> bool:
@@ -140,6 +167,10 @@ def _groups(first: FirstYear, later: LaterYear) -> list[list[str]]:
             n = parent[n]
         return n
 
+    r1 = later.rules
+    if _carries_on(r1) and r1.carry_over.share and not r1.carry_over.per_component:
+        for n in names:  # one carry-over limit for the second year's whole award binds all
+            parent[root(n)] = root(names[0])
     for rules in (first.rules, later.rules):
         seen: dict[str, str] = {}
         for n in names:
@@ -194,29 +225,41 @@ def _own_value(names: Sequence[str], first: FirstYear, later: LaterYear, big: in
     return -(2 * big + 1) * shifted - 2 * big * spent_later
 
 
-def _optimum(
-    names: Sequence[str], first: FirstYear, later: LaterYear, big: int
-) -> tuple[int, dict[str, int]]:
-    """The least cost over both years for the components *names*, and its shifting."""
+def _first_year(
+    net: FlowNetwork, names: Sequence[str], first: FirstYear, weight: int, *, fixed: bool
+) -> dict[str, int]:
+    """
+    The first year's arcs: each component's money left after its own spending shifts to an
+    overspend of its group (worth *weight* a cent) or carries to the same component; with
+    *fixed*, the engine's own shifting is taken out first. Returns the shifting arcs.
+    """
     r0 = first.rules
-    net = FlowNetwork()
     out_arcs: dict[str, int] = {}
     for n in names:
         if n not in first.unspent:
             continue
-        unspent = first.unspent[n]
+        unspent = first.unspent[n] - (first.outs.get(n, 0) if fixed else 0)
         net.add_arc("source", ("left", n), capacity=unspent, cost=0)
         if first.again.get(n, 0):
             net.add_arc("source", ("carried", n), capacity=first.again[n], cost=0)
         key = _group_key(r0, first.theme.get(n, ""))
-        if key is not None:
+        if key is not None and not fixed:
             if r0.shifting.base is ShiftBase.SOURCE_COMPONENT:
                 give, take = min(unspent, first.shift_limit[n]), first.need[n]
             else:
                 give, take = unspent, min(first.need[n], first.shift_limit[n])
             out_arcs[n] = net.add_arc(("left", n), ("hub", key), capacity=give, cost=0)
-            net.add_arc(("hub", key), "sink", capacity=take, cost=-(2 * big + 1))
+            net.add_arc(("hub", key), "sink", capacity=take, cost=-weight)
         net.add_arc(("left", n), ("carried", n), capacity=first.carry_limit[n], cost=0)
+    return out_arcs
+
+
+def _optimum(
+    names: Sequence[str], first: FirstYear, later: LaterYear, big: int
+) -> tuple[int, dict[str, int]]:
+    """The least cost over both years for the components *names*, and its shifting."""
+    net = FlowNetwork()
+    out_arcs = _first_year(net, names, first, 2 * big + 1, fixed=False)
     threshold, members, room = _second_year(names, first, later)
     for group, ms in members.items():
         for n in ms:
@@ -226,24 +269,184 @@ def _optimum(
     return cost, {n: net.flow(a) for n, a in out_arcs.items()}
 
 
-def best_shifts(first: FirstYear, later: Sequence[LaterYear]) -> dict[str, int] | None:
+#: At most this many networks are solved for one group in :func:`_layered_optimum`; beyond
+#: it, the year's own choice stands and a finding says so.
+MAX_NETWORKS = 64
+
+
+def _layered(
+    names: Sequence[str],
+    first: FirstYear,
+    later: LaterYear,
+    big: int,
+    *,
+    fixed: bool,
+    sources: frozenset[str],
+    sinks: frozenset[str],
+) -> tuple[int, dict[str, int], str | None] | None:
     """
-    The first year's shifting out of each component that is best over both years, or
-    ``None`` where the engine's own (:attr:`FirstYear.outs`) is as good, or where the
-    years are not :func:`supported`.
+    The least cost over both years for the components *names*, where the second year
+    carries money on (kept) or limits shifting by the receiving component: each
+    component's second-year spending in two layers, what it overspends its award by and
+    the rest. A component in *sources* has all its overspend covered by carried money
+    first (it ends as a source: carried money frees its award), one in *sinks* only its
+    overspend covered by carried money (its award is all spent). Returns the cost, the first
+    year's shifting and the first component (by name) whose flow frees its award while its
+    overspend is not covered by carried money alone, which the rules do not allow (``None``
+    if there is none: the flow is an accounting the rules allow); or ``None`` if the case
+    is impossible.
     """
-    if not supported(first, later) or not has_choice(first):
+    r1 = later.rules
+    w_kept = big * big
+    w_later = w_kept + big
+    bonus = w_kept * big  # fills a source's overspend layer before anything else counts
+    net = FlowNetwork()
+    out_arcs = _first_year(net, names, first, w_later + 1, fixed=fixed)
+    into_over: dict[str, int] = {}
+    into_base: dict[str, int] = {}
+    shifted_in: dict[str, int] = {}
+    whole = not r1.carry_over.per_component and r1.carry_over.share != 0
+    moves_on = _carries_on(r1)
+    by_source = r1.shifting.base is ShiftBase.SOURCE_COMPONENT
+    overs = {n: max(0, later.spent.get(n, 0) - later.awarded.get(n, 0)) for n in names}
+    for n in names:
+        award, spent, over = later.awarded.get(n, 0), later.spent.get(n, 0), overs[n]
+        net.add_arc("source", ("award", n), capacity=award, cost=0)
+        net.add_arc(("award", n), ("base", n), capacity=award, cost=0)
+        net.add_arc(("base", n), "sink", capacity=min(award, spent), cost=-w_later)
+        net.add_arc(("over", n), "sink", capacity=over, cost=-w_later)
+        cost = -bonus if n in sources else 0
+        into_over[n] = net.add_arc(("carried", n), ("over", n), capacity=over, cost=cost)
+        if n not in sinks:
+            into_base[n] = net.add_arc(("carried", n), ("base", n), capacity=big, cost=0)
+        key = _group_key(r1, first.theme.get(n, ""))
+        if key is not None:
+            limit = later.shift_limit.get(n, 0)
+            net.add_arc(("award", n), ("hub2", key), capacity=limit if by_source else big, cost=0)
+            if n not in sources:
+                shifted_in[n] = net.add_arc(
+                    ("hub2", key), ("over", n), capacity=big if by_source else limit, cost=0
+                )
+        if moves_on:
+            if whole:
+                net.add_arc(("award", n), "kept", capacity=big, cost=0)
+            else:
+                cap = r1.carry_over.limit(Money.from_cents(award)).cents
+                net.add_arc(("award", n), "sink", capacity=cap, cost=-w_kept)
+            if r1.carry_over.moves_again:
+                net.add_arc(("carried", n), "sink", capacity=big, cost=-w_kept)
+    if moves_on and whole:
+        total = sum(later.awarded.get(n, 0) for n in names)
+        net.add_arc(
+            "kept",
+            "sink",
+            capacity=r1.carry_over.limit(Money.from_cents(total)).cents,
+            cost=-w_kept,
+        )
+    cost = net.solve("source", "sink")
+    if any(net.flow(into_over[n]) < overs[n] for n in sources):
         return None
+    cost += bonus * sum(overs[n] for n in sources)
+    if fixed:
+        cost -= (w_later + 1) * sum(first.outs.get(n, 0) for n in names)
+    wrong = next(
+        (
+            n
+            for n in names
+            if n in into_base
+            and net.flow(into_base[n]) > 0
+            and (
+                net.flow(into_over[n]) < overs[n]
+                or (n in shifted_in and net.flow(shifted_in[n]) > 0)
+            )
+        ),
+        None,
+    )
+    return cost, {n: net.flow(a) for n, a in out_arcs.items()}, wrong
+
+
+def _layered_optimum(
+    names: Sequence[str], first: FirstYear, later: LaterYear, *, fixed: bool
+) -> tuple[int, dict[str, int]] | None:
+    """
+    The best accounting over both years by :func:`_layered`, branch and bound: a network's
+    least cost bounds every accounting of its case; where its flow is one the rules allow, it
+    is the best of its case; otherwise the component whose flow the rules do not allow is
+    settled both as a sink and as a source, in two networks. ``None`` if more than
+    :data:`MAX_NETWORKS` networks would be needed.
+    """
+    big = (
+        sum(first.unspent.get(n, 0) + first.again.get(n, 0) for n in names)
+        + sum(later.awarded.get(n, 0) for n in names)
+        + 1
+    )
+    best: tuple[int, dict[str, int]] | None = None
+    todo: list[tuple[frozenset[str], frozenset[str]]] = [(frozenset(), frozenset())]
+    solved = 0
+    while todo:
+        sources, sinks = todo.pop()
+        solved += 1
+        if solved > MAX_NETWORKS:
+            return None
+        found = _layered(names, first, later, big, fixed=fixed, sources=sources, sinks=sinks)
+        if found is None or (best is not None and found[0] >= best[0]):
+            continue  # impossible, or no better than the best found
+        cost, shifts, wrong = found
+        if wrong is None:
+            best = (cost, shifts)
+        else:
+            todo += [(sources | {wrong}, sinks), (sources, sinks | {wrong})]
+    assert best is not None, "the accounting of the engine's own choice is always allowed"
+    return best
+
+
+def best_shifts(
+    first: FirstYear, later: Sequence[LaterYear]
+) -> tuple[dict[str, int] | None, str | None]:
+    """
+    The first year's shifting out of each component that is best over both years (``None``
+    where the engine's own, :attr:`FirstYear.outs`, is as good), and why the best over the
+    years is not computed (``None`` where it is).
+    """
+    if not supported(first, later):
+        carry = first.rules.carry_over
+        left = sum(first.unspent.values()) - sum(first.outs.values())
+        one_limit = not carry.per_component and carry.share != 0 and left > 0
+        return None, (why_not_computed(first, later) if has_choice(first) or one_limit else None)
+    if not has_choice(first):
+        return None, None
     outs = dict(first.outs)
     better = False
     for names in _groups(first, later[0]):
         if not _gives_up_carry(first, names):
             continue
-        big = sum(first.unspent.get(n, 0) + first.again.get(n, 0) for n in names) + 1
-        best, shifts = _optimum(names, first, later[0], big)
-        own = _own_value(names, first, later[0], big)
+        if _closed_form(later[0]):
+            big = sum(first.unspent.get(n, 0) + first.again.get(n, 0) for n in names) + 1
+            best, shifts = _optimum(names, first, later[0], big)
+            own = _own_value(names, first, later[0], big)
+        else:
+            found = _layered_optimum(names, first, later[0], fixed=False)
+            mine = _layered_optimum(names, first, later[0], fixed=True)
+            if found is None or mine is None:
+                return None, (
+                    f"with money carried on from the second year it is computed where at most "
+                    f"{MAX_NETWORKS} networks settle a main theme, and more are needed here"
+                )
+            (best, shifts), (own, _) = found, mine
         assert best <= own, "the joint optimum is never worse than the engine's own shifting"
         if best < own:
             better = True
             outs.update(shifts)
-    return outs if better else None
+    return (outs if better else None), None
+
+
+def why_not_computed(first: FirstYear, later: Sequence[LaterYear]) -> str:
+    """In a few words, why the years are not :func:`supported`."""
+    if len(later) != 1:
+        return (
+            f"it is computed for two years with walls, and {len(later) + 1} follow each other here"
+        )
+    return (
+        "it is computed where the first year's carry-over is limited per component, "
+        "and here one limit holds for the whole award"
+    )
