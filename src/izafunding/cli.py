@@ -44,6 +44,19 @@ def _read(path: str) -> str:
         raise InputFileError(msg) from None
 
 
+def _template_or_file(args: argparse.Namespace, template: str, what: str) -> str | None:
+    """
+    The file template if ``--template`` was asked; otherwise ``None``, once it is sure that
+    a FILE was given (*what* names it in the error).
+    """
+    if args.template:
+        return template.rstrip("\n")
+    if not args.file:
+        msg = f"give {what} (FILE.toml), or --template to print one to start from"
+        raise InputFileError(msg)
+    return None
+
+
 # -- izafunding allocate ------------------------------------------------------
 
 
@@ -166,11 +179,8 @@ def _cmd_scenario(args: argparse.Namespace) -> str | CommandOutput:
     from ._commands import scenario_output
     from ._files.scenario import EXAMPLE_TOML
 
-    if args.template:
-        return EXAMPLE_TOML.rstrip("\n")
-    if not args.file:
-        msg = "give a scenario file (FILE.toml), or --template to print one to start from"
-        raise InputFileError(msg)
+    if (template := _template_or_file(args, EXAMPLE_TOML, "a scenario file")) is not None:
+        return template
     return scenario_output(
         _read(args.file),
         args.file,
@@ -217,11 +227,8 @@ def _cmd_settle(args: argparse.Namespace) -> str | CommandOutput:
     from ._commands import settle_output
     from ._files.grant import EXAMPLE_TOML as GRANT_TOML
 
-    if args.template:
-        return GRANT_TOML.rstrip("\n")
-    if not args.file:
-        msg = "give a grant file (FILE.toml), or --template to print one to start from"
-        raise InputFileError(msg)
+    if (template := _template_or_file(args, GRANT_TOML, "a grant file")) is not None:
+        return template
     return settle_output(_read(args.file), args.file, explain=args.explain)
 
 
@@ -322,11 +329,8 @@ def _cmd_risk(args: argparse.Namespace) -> str | CommandOutput:
     from ._commands import risk_output
     from ._files.schedule import RISK_TOML
 
-    if args.template:
-        return RISK_TOML.rstrip("\n")
-    if not args.file:
-        msg = "give a milestone file (FILE.toml), or --template to print one to start from"
-        raise InputFileError(msg)
+    if (template := _template_or_file(args, RISK_TOML, "a milestone file")) is not None:
+        return template
     return risk_output(
         _read(args.file),
         args.file,
@@ -374,11 +378,8 @@ def _cmd_sisa(args: argparse.Namespace) -> str | CommandOutput:
     from ._commands import sisa_output
     from ._files.sisa import SISA_TOML
 
-    if args.template:
-        return SISA_TOML.rstrip("\n")
-    if not args.file:
-        msg = "give a grant file (FILE.toml), or --template to print one to start from"
-        raise InputFileError(msg)
+    if (template := _template_or_file(args, SISA_TOML, "a grant file")) is not None:
+        return template
     return sisa_output(_read(args.file), args.file)
 
 
