@@ -50,8 +50,12 @@ class Settlement(Exportable):
     what was available and reported: it is never repaid. Money moved to a
     year and not spent there is repayable; in the last year of the period
     everything unspent is. Shifting comes before carry-over (it never lowers
-    what the recipient keeps). Every limit that is not a whole cent is
-    rounded down (in favour of the Rijk).
+    what the recipient keeps). Where the rules leave a choice (which
+    component's unspent money covers another's overspend), the settlement
+    takes the accounting that repays least, then spends most now; with two
+    years with walls settled together (GALA 2023 and 2024), the first
+    year's choice is made for both (docs/schemes-spuk-gala.md). Every limit
+    that is not a whole cent is rounded down (in favour of the Rijk).
 
     >>> from izafunding.schemes import SPUK_GALA
     >>> grant = Grant.from_published(SPUK_GALA, "Zutphen", years=(2025, 2026))
