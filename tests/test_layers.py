@@ -42,9 +42,6 @@ UPWARD: dict[tuple[str, str], str] = {
         )
         for m in ("formats", "exportable", "table", "json_export", "charts")
     },
-    ("izafunding._core.keys", "izafunding._render.formats"): (
-        "a key describes a recipient's share in words with the one number formatter; no circle"
-    ),
     ("izafunding._core.twoway", "izafunding._render.table"): (
         "TwoWayRounding.table(): the core's two-way result as a table; no circle"
     ),

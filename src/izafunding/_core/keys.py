@@ -10,8 +10,8 @@ from typing import Any, Protocol, TypeAlias, final, runtime_checkable
 
 import attrs
 
-from .._render import formats
 from ..errors import AllocationError, FloatNotAllowedError, UnknownNameError
+from . import notation
 from .money import Money
 from .names import did_you_mean
 from .numbers import MAX_NUMBER_DIGITS, check_number_size
@@ -281,7 +281,7 @@ class ProRata:
         else:
             nums, common = _integer_numerators([Fraction(w) for w in values])
         if not any(nums):
-            shown = {r: formats.number(w) for r, w in self.weights}
+            shown = {r: notation.number(w) for r, w in self.weights}
             msg = (
                 f"ProRata: the weights must not all be zero (got {shown!r}); "
                 f"give at least one recipient a positive weight"
@@ -331,7 +331,7 @@ class ProRata:
     def describe(self, recipient: Recipient) -> str:
         """In words: weight w of W."""
         return (
-            f"weight {formats.number(self.weight(recipient))} of {formats.number(self.total_weight)}"
+            f"weight {notation.number(self.weight(recipient))} of {notation.number(self.total_weight)}"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -373,8 +373,8 @@ class Fixed:
         total = sum((s for _, s in value), Fraction(0))
         if total != 1:
             msg = (
-                f"Fixed: the shares must sum to exactly 1 (got {formats.number(total)}, "
-                f"from {', '.join(f'{r}: {formats.number(s)}' for r, s in value)})"
+                f"Fixed: the shares must sum to exactly 1 (got {notation.number(total)}, "
+                f"from {', '.join(f'{r}: {notation.number(s)}' for r, s in value)})"
             )
             raise AllocationError(msg)
 
@@ -396,7 +396,7 @@ class Fixed:
 
     def describe(self, recipient: Recipient) -> str:
         """In words: the fixed share."""
-        return f"fixed share {formats.number(self.share(recipient))}"
+        return f"fixed share {notation.number(self.share(recipient))}"
 
     def to_dict(self) -> dict[str, Any]:
         """The key as JSON-safe data; ``Fixed.from_dict`` reads it back equal."""
@@ -457,7 +457,7 @@ class Composite:
         total = sum((w for w, _ in value), Fraction(0))
         if total != 1:
             msg = (
-                f"Composite: the weights must sum to exactly 1 (got {formats.number(total)}); "
+                f"Composite: the weights must sum to exactly 1 (got {notation.number(total)}); "
                 f"to mix keys by amounts use Composite.from_amounts"
             )
             raise AllocationError(msg)
@@ -512,7 +512,7 @@ class Composite:
         pieces = []
         for weight, key in self.parts:
             if recipient in key.recipients:
-                pieces.append(f"{formats.number(weight)} × ({key.describe(recipient)})")
+                pieces.append(f"{notation.number(weight)} × ({key.describe(recipient)})")
         return " + ".join(pieces)
 
     def to_dict(self) -> dict[str, Any]:

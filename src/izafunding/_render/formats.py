@@ -41,6 +41,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .._core.money import Money, RoundingMode
+from .._core.notation import count, fraction, number
 
 
 __all__ = [
@@ -133,26 +134,6 @@ def approx_euros(value: Fraction) -> str:
 
 
 # -- numbers --------------------------------------------------------------------------------------
-
-
-def count(n: int) -> str:
-    """A whole number with Dutch thousands dots: ``29.683``."""
-    return f"{n:,}".replace(",", ".")
-
-
-def number(value: Fraction) -> str:
-    """An exact number: integers grouped, decimals with a comma, others as ``n/d``."""
-    if value.denominator == 1:
-        return count(value.numerator)
-    as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    if Fraction(as_decimal) == value:
-        return str(as_decimal).replace(".", ",")
-    return fraction(value)
-
-
-def fraction(value: Fraction) -> str:
-    """An exact ratio as ``n/d`` (``1/1`` for one)."""
-    return f"{value.numerator}/{value.denominator}"
 
 
 def share(value: Fraction) -> str:
