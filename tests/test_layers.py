@@ -22,7 +22,7 @@ _SRC = Path(izafunding.__file__).parent
 
 # Lowest first; a module may import its own layer and the layers below it.
 _LAYERS: tuple[tuple[str, ...], ...] = (
-    ("izafunding.errors",),
+    ("izafunding.errors", "izafunding._version"),
     ("izafunding._core",),
     ("izafunding._render",),
     ("izafunding._schemes", "izafunding.schemes", "izafunding.data"),
@@ -45,7 +45,6 @@ UPWARD: dict[tuple[str, str], str] = {
     ("izafunding._core.twoway", "izafunding._render.table"): (
         "TwoWayRounding.table(): the core's two-way result as a table; no circle"
     ),
-    ("izafunding._render.json_export", "izafunding"): "the receipt names the package's __version__",
     ("izafunding._schemes.grants", "izafunding._files.grant"): "the public Grant.from_toml reads the grant file format",
     ("izafunding._scenarios.scenario", "izafunding._files.scenario"): "the public Scenario.from_toml reads the scenario file format",
     ("izafunding._transformation.schedule", "izafunding._files.schedule"): "the public RiskProfile.from_toml reads the risk file format",

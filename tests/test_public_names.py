@@ -84,13 +84,13 @@ def test_every_public_name_loads_from_its_module() -> None:
 
 
 def test_errors_are_imported_at_once_and_nothing_else() -> None:
-    """``import izafunding`` loads the errors (not typing, not the core); a name loads on first use."""
+    """``import izafunding`` loads the errors and the version (not typing, not the core); a name loads on first use."""
     code = (
         "import builtins, sys\n"
         "real_import = builtins.__import__\n"
         "import izafunding\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('izafunding') or m == 'typing')\n"
-        "assert loaded == ['izafunding', 'izafunding.errors'], loaded\n"
+        "assert loaded == ['izafunding', 'izafunding._version', 'izafunding.errors'], loaded\n"
         "assert 'FundingError' in vars(izafunding) and 'Money' not in vars(izafunding)\n"
         "assert izafunding.Money.__module__ == 'izafunding._core.money'\n"
         "assert builtins.__import__ is real_import, 'the recording import is undone'\n"

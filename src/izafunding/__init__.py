@@ -13,6 +13,8 @@ from __future__ import annotations
 import builtins
 import importlib
 
+from ._version import __version__ as __version__
+
 
 # Not `from typing import TYPE_CHECKING`: `import izafunding` does not load typing (a type checker
 # reads any name TYPE_CHECKING as true).
@@ -24,8 +26,6 @@ if TYPE_CHECKING:
 else:
     ModuleType = type(builtins)
 
-
-__version__ = "0.1.0.dev0"
 
 
 class _Deferred:

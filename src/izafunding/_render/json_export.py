@@ -30,6 +30,7 @@ from typing import Any
 
 from .._core.findings import Finding
 from .._core.money import Money, RoundingMode
+from .._version import __version__
 from .formats import decimal_text, fraction
 from .table import Column, Kind, Report, Rule, Table, TableError, as_fraction
 
@@ -232,8 +233,6 @@ def _rule(rule: Rule) -> dict[str, str]:
 
 def receipt(report: Report) -> dict[str, Any]:
     """The deterministic receipt of a result (see the module)."""
-    from .. import __version__
-
     inputs = json.loads(_canonical(report.inputs))  # refuses what is not JSON-safe
     return {
         "format": RECEIPT_FORMAT,
