@@ -399,3 +399,26 @@ class TestWhereItIsNotComputed:
         spent = {2023: _euros({KS: 60, MG: 100, VAL: 110}, 1000), 2024: award, 2025: award}
         s = grant.settle(spent=spent)
         assert not [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
+
+
+class TestInputOrder:
+    """Giving the components in another order gives the very same two-year settlement."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(_two_years())
+    def test_reversed(
+        self, case: tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]
+    ) -> None:
+        """Every row (each year, each component) is the same with the input reversed."""
+        a23, s23, a24, s24 = case
+
+        def back(amounts: dict[str, int]) -> dict[str, Money]:
+            return dict(reversed(list(_euros(amounts).items())))
+
+        forward = Grant(
+            scheme=SPUK_GALA, recipient="T", awarded={2023: _euros(a23), 2024: _euros(a24)}
+        ).settle(spent={2023: _euros(s23), 2024: _euros(s24)})
+        backward = Grant(
+            scheme=SPUK_GALA, recipient="T", awarded={2023: back(a23), 2024: back(a24)}
+        ).settle(spent={2023: back(s23), 2024: back(s24)})
+        assert forward.to_rows() == backward.to_rows()
