@@ -106,3 +106,16 @@ def test_star_import_gives_every_public_name() -> None:
     namespace.pop("__builtins__")
     assert sorted(namespace) == izafunding.__all__
     assert namespace["Money"] is importlib.import_module("izafunding._core.money").Money
+
+
+def test_reload_keeps_every_name() -> None:
+    """``importlib.reload(izafunding)`` keeps ``__all__`` whole and names loaded before usable."""
+    code = (
+        "import importlib, izafunding\n"
+        "money, names = izafunding.Money, list(izafunding.__all__)\n"
+        "importlib.reload(izafunding)\n"
+        "assert izafunding.__all__ == names, set(names) ^ set(izafunding.__all__)\n"
+        "assert str(izafunding.Money(1)) == '€ 1,00' and izafunding.FundingError\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

@@ -50,7 +50,8 @@ class _PublicNames:
     The imports are the one list of public names: a type checker reads them as they are (each
     ``X as X``, an explicit re-export), and at run time this block records them instead, so that
     ``__all__`` and the lazy map are derived from them. Only this package's own relative imports
-    are recorded (any other import, of another thread too, goes through unchanged); the errors are
+    are recorded (any other import, of another thread too, goes through unchanged; a tool that
+    swapped ``builtins.__import__`` itself while this block runs would be undone); the errors are
     imported at once.
     """
 
@@ -58,7 +59,6 @@ class _PublicNames:
 
     def __init__(self, namespace: dict[str, Any]) -> None:
         self._namespace = namespace
-        self._before: set[str] = set()
         self._import = builtins.__import__
         self.lazy: dict[str, str] = {}
         self.names: list[str] = []
@@ -71,24 +71,22 @@ class _PublicNames:
         fromlist: Sequence[str] | None = (),
         level: int = 0,
     ) -> ModuleType:
-        if level == 1 and globals is self._namespace and fromlist and name not in self._EAGER:
-            return _DeferredModule(f"izafunding.{name}")
+        if level == 1 and globals is self._namespace and fromlist:
+            self.names += fromlist
+            if name not in self._EAGER:
+                module = f"{__name__}.{name}"
+                self.lazy.update(dict.fromkeys(fromlist, module))
+                return _DeferredModule(module)
         return self._import(name, globals, locals, fromlist, level)
 
     def __enter__(self) -> None:
-        self._before = set(self._namespace)
         builtins.__import__ = self._record
 
     def __exit__(self, *_: object) -> None:
         builtins.__import__ = self._import
-        for name in set(self._namespace) - self._before:
-            value = self._namespace[name]
-            if isinstance(value, _Deferred):
+        for name in self.lazy:  # each recorded `from .m import X as X` bound X to a _Deferred
+            if isinstance(self._namespace.get(name), _Deferred):
                 del self._namespace[name]
-                self.lazy[name] = value.module
-                self.names.append(name)
-            elif not isinstance(value, ModuleType):  # not the submodule `errors` itself
-                self.names.append(name)
         self.names.sort()
 
 
