@@ -391,6 +391,41 @@ class TestWhereItIsNotComputed:
         )
         assert s.repayable == Money(97500)
 
+    def test_carried_money_that_moves_on_again_from_2024(self) -> None:
+        """
+        A variant in which money carried into 2024 and not spent there moves on again: not
+        computed (a review found a case where the network's best was not an allowed accounting).
+        """
+        scheme = SPUK_GALA.with_rule(
+            CarryOver(
+                share=Fraction(20, 100),
+                per_component=True,
+                moves_again=True,
+                years=2024,
+                source="a test",
+            )
+        )
+        aanpak, terug = "Aanpak Overgewicht en obesitas", "Terugdringen gezondheidsachterstanden"
+        grant = Grant(
+            scheme=scheme,
+            recipient="T",
+            awarded={
+                2023: _euros({aanpak: 40, terug: 40, KS: 40}),
+                2024: _euros({aanpak: 20, terug: 40, KS: 40}),
+            },
+        )
+        s = grant.settle(
+            spent={
+                2023: _euros({aanpak: 39, terug: 33, KS: 44}),
+                2024: _euros({aanpak: 12, terug: 37, KS: 35}),
+            }
+        )
+        (f,) = [f for f in s.findings if f.kind is FindingKind.CHOICE_PER_YEAR]
+        assert f.message.endswith(
+            "it is computed where money carried into the second year and not spent there is "
+            "repaid, and here it moves on again"
+        )
+
     def test_no_finding_where_nothing_gives_up_carry_over(self) -> None:
         """The same three years where 2023's shifting takes only what could not carry: no finding."""
         scheme = SPUK_GALA.with_rule(Walls(between_components=True, years=2025, source="a test"))

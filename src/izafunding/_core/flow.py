@@ -4,8 +4,8 @@ years with walls taken together (:mod:`izafunding._schemes.joint_shift`).
 
 Capacities and costs are Python ints (cents and exact weights): no floats, no rounding. The
 algorithm is the successive shortest paths method (Bellman-Ford with a queue, so negative
-costs are allowed as long as there is no negative cycle, which a network without cycles of
-arcs never has). It stops when no path from source to sink has a negative cost, so the flow
+costs are allowed: a network without cycles of arcs has no negative cycle, and each
+augmentation along a shortest path keeps the residual network free of them). It stops when no path from source to sink has a negative cost, so the flow
 it returns is of minimum cost among all flows (not necessarily a maximum flow: a path worth
 nothing is not taken). The arcs are tried in the order they were added, so the same network
 built in the same order always gives the same flow.

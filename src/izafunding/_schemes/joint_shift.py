@@ -58,8 +58,10 @@ allow, so the best such flow is the optimum (at most :data:`MAX_NETWORKS` networ
 
 Not computed (each year's shifting is the best for that year, and where that year leaves a
 choice the next year could feel, a ``choice made per year`` finding says so and why): three
-or more years with walls in a row, one carry-over limit for the first year's whole award, and
-a group that needs more than :data:`MAX_NETWORKS` networks.
+or more years with walls in a row, one carry-over limit for the first year's whole award, a
+second year whose unspent carried money moves on again (``moves_again``: the network would
+let carried money move on before it is spent on its own component), and a group that needs
+more than :data:`MAX_NETWORKS` networks (the other groups are still optimised).
 
 The engine settles the first year with the shifting read from the flow; where its own
 levelled shifting (the largest amounts first, see :func:`.settlement_engine._level`) is as
@@ -122,10 +124,15 @@ def _group_key(rules: YearRules, theme: str) -> str | None:
 def supported(first: FirstYear, later: Sequence[LaterYear]) -> bool:
     """
     Whether the joint optimum is computed for these years: two, the first carrying over
-    per component (GALA 2023: 20% of each component's award) or not at all.
+    per component (GALA 2023: 20% of each component's award) or not at all, the second not
+    moving unspent carried money on again.
     """
     per_component = first.rules.carry_over.per_component or first.rules.carry_over.share == 0
-    return len(later) == 1 and per_component
+    return len(later) == 1 and per_component and not _moves_again(later[0].rules)
+
+
+def _moves_again(rules: YearRules) -> bool:
+    return rules.carry_over.moves_again and not rules.is_last
 
 
 def _carries_on(rules: YearRules) -> bool:
@@ -306,7 +313,7 @@ def _layered(
     into_base: dict[str, int] = {}
     shifted_in: dict[str, int] = {}
     whole = not r1.carry_over.per_component and r1.carry_over.share != 0
-    moves_on = _carries_on(r1)
+    moves_on = _carries_on(r1)  # never by moving carried money on again: not supported
     by_source = r1.shifting.base is ShiftBase.SOURCE_COMPONENT
     overs = {n: max(0, later.spent.get(n, 0) - later.awarded.get(n, 0)) for n in names}
     for n in names:
@@ -333,8 +340,6 @@ def _layered(
             else:
                 cap = r1.carry_over.limit(Money.from_cents(award)).cents
                 net.add_arc(("award", n), "sink", capacity=cap, cost=-w_kept)
-            if r1.carry_over.moves_again:
-                net.add_arc(("carried", n), "sink", capacity=big, cost=-w_kept)
     if moves_on and whole:
         total = sum(later.awarded.get(n, 0) for n in names)
         net.add_arc(
@@ -417,6 +422,7 @@ def best_shifts(
         return None, None
     outs = dict(first.outs)
     better = False
+    reason = None
     for names in _groups(first, later[0]):
         if not _gives_up_carry(first, names):
             continue
@@ -427,17 +433,19 @@ def best_shifts(
         else:
             found = _layered_optimum(names, first, later[0], fixed=False)
             mine = _layered_optimum(names, first, later[0], fixed=True)
-            if found is None or mine is None:
-                return None, (
+            if found is None or mine is None:  # this group keeps the year's own choice
+                reason = (
                     f"with money carried on from the second year it is computed where at most "
-                    f"{MAX_NETWORKS} networks settle a main theme, and more are needed here"
+                    f"{MAX_NETWORKS} networks settle a group of components, and more are needed "
+                    f"for {', '.join(names)}"
                 )
+                continue
             (best, shifts), (own, _) = found, mine
         assert best <= own, "the joint optimum is never worse than the engine's own shifting"
         if best < own:
             better = True
             outs.update(shifts)
-    return (outs if better else None), None
+    return (outs if better else None), reason
 
 
 def why_not_computed(first: FirstYear, later: Sequence[LaterYear]) -> str:
@@ -445,6 +453,11 @@ def why_not_computed(first: FirstYear, later: Sequence[LaterYear]) -> str:
     if len(later) != 1:
         return (
             f"it is computed for two years with walls, and {len(later) + 1} follow each other here"
+        )
+    if _moves_again(later[0].rules):
+        return (
+            "it is computed where money carried into the second year and not spent there is "
+            "repaid, and here it moves on again"
         )
     return (
         "it is computed where the first year's carry-over is limited per component, "
