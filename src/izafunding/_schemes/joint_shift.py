@@ -47,21 +47,24 @@ rules do not: carried money that frees a component's award while its overspend i
 by another's shifting (the component's own money comes first: an overspend is what is left
 after it). Where nothing carries on from the second year that freedom gains nothing (what
 the freed award could do, the shifting component's money can do instead), so one flow is
-exact. Where money carries on, it can move carry-over room between components, so the optimum is found by
-branch and bound: where a network's best flow has a component that overspends its award in
+exact. Where money carries on, it can move carry-over room between components, so the
+optimum is found by branch and bound: where a network's best flow has a component that overspends its award in
 the second year take carried money into the rest of its spending while its overspend is not
 all covered by carried money, that component is settled in each of its two cases in turn, a
 sink (carried money covers only its overspend; its award is all spent) or a source (carried
 money covers all its overspend first, forced by a weight above all others). A network's least
 cost bounds every accounting of its case, and a flow with no such component is one the rules
 allow, so the best such flow is the optimum (at most :data:`MAX_NETWORKS` networks a group).
+Where unspent carried money moves on again from the second year (``moves_again``), it may do
+so only once it has covered all its component's spending: a flow that moves it on sooner is
+branched the same way, into a case where that component moves none on and one where carried
+money covers all its spending first.
 
 Not computed (each year's shifting is the best for that year, and where that year leaves a
 choice the next year could feel, a ``choice made per year`` finding says so and why): three
-or more years with walls in a row, one carry-over limit for the first year's whole award, a
-second year whose unspent carried money moves on again (``moves_again``: the network would
-let carried money move on before it is spent on its own component), and a group that needs
-more than :data:`MAX_NETWORKS` networks (the other groups are still optimised).
+or more years with walls in a row, one carry-over limit for the first year's whole award, and
+a group that needs more than :data:`MAX_NETWORKS` networks (the other groups are still
+optimised).
 
 The engine settles the first year with the shifting read from the flow; where its own
 levelled shifting (the largest amounts first, see :func:`.settlement_engine._level`) is as
@@ -124,11 +127,10 @@ def _group_key(rules: YearRules, theme: str) -> str | None:
 def supported(first: FirstYear, later: Sequence[LaterYear]) -> bool:
     """
     Whether the joint optimum is computed for these years: two, the first carrying over
-    per component (GALA 2023: 20% of each component's award) or not at all, the second not
-    moving unspent carried money on again.
+    per component (GALA 2023: 20% of each component's award) or not at all.
     """
     per_component = first.rules.carry_over.per_component or first.rules.carry_over.share == 0
-    return len(later) == 1 and per_component and not _moves_again(later[0].rules)
+    return len(later) == 1 and per_component
 
 
 def _moves_again(rules: YearRules) -> bool:
@@ -281,6 +283,22 @@ def _optimum(
 MAX_NETWORKS = 64
 
 
+@attrs.frozen
+class _Case:
+    """
+    What a branch of :func:`_layered_optimum` fixes about components of the second year:
+    *sources* have all their overspend covered by carried money (which then frees their
+    award), *sinks* only their overspend (their award is all spent), *drains* all their
+    spending (so that what is left of carried money may move on again), and *stays* move
+    no carried money on.
+    """
+
+    sources: frozenset[str] = frozenset()
+    sinks: frozenset[str] = frozenset()
+    drains: frozenset[str] = frozenset()
+    stays: frozenset[str] = frozenset()
+
+
 def _layered(
     names: Sequence[str],
     first: FirstYear,
@@ -288,59 +306,67 @@ def _layered(
     big: int,
     *,
     fixed: bool,
-    sources: frozenset[str],
-    sinks: frozenset[str],
-) -> tuple[int, dict[str, int], str | None] | None:
+    case: _Case,
+) -> tuple[int, dict[str, int], list[_Case]] | None:
     """
     The least cost over both years for the components *names*, where the second year
     carries money on (kept) or limits shifting by the receiving component: each
     component's second-year spending in two layers, what it overspends its award by and
-    the rest. A component in *sources* has all its overspend covered by carried money
-    first (it ends as a source: carried money frees its award), one in *sinks* only its
-    overspend covered by carried money (its award is all spent). Returns the cost, the first
-    year's shifting and the first component (by name) whose flow frees its award while its
-    overspend is not covered by carried money alone, which the rules do not allow (``None``
-    if there is none: the flow is an accounting the rules allow); or ``None`` if the case
+    the rest, under what *case* fixes. Returns the cost, the first year's shifting, and
+    the two cases to try instead if the flow is not an accounting the rules allow (none if
+    it is): for the first component (by name) whose flow frees its award, or moves carried
+    money on, while carried money does not cover what it must first. ``None`` if the case
     is impossible.
     """
     r1 = later.rules
     w_kept = big * big
     w_later = w_kept + big
-    bonus = w_kept * big  # fills a source's overspend layer before anything else counts
+    bonus = w_kept * big  # fills what a case forces before anything else counts
     net = FlowNetwork()
     out_arcs = _first_year(net, names, first, w_later + 1, fixed=fixed)
     into_over: dict[str, int] = {}
     into_base: dict[str, int] = {}
     shifted_in: dict[str, int] = {}
+    moved_on: dict[str, int] = {}
     whole = not r1.carry_over.per_component and r1.carry_over.share != 0
-    moves_on = _carries_on(r1)  # never by moving carried money on again: not supported
+    carries_on = _carries_on(r1)
+    again = _moves_again(r1)
     by_source = r1.shifting.base is ShiftBase.SOURCE_COMPONENT
     overs = {n: max(0, later.spent.get(n, 0) - later.awarded.get(n, 0)) for n in names}
+    bases = {n: min(later.awarded.get(n, 0), later.spent.get(n, 0)) for n in names}
     for n in names:
-        award, spent, over = later.awarded.get(n, 0), later.spent.get(n, 0), overs[n]
+        award, over, base = later.awarded.get(n, 0), overs[n], bases[n]
+        drain = n in case.drains
         net.add_arc("source", ("award", n), capacity=award, cost=0)
-        net.add_arc(("award", n), ("base", n), capacity=award, cost=0)
-        net.add_arc(("base", n), "sink", capacity=min(award, spent), cost=-w_later)
+        net.add_arc(("award", n), ("base", n), capacity=0 if drain else award, cost=0)
+        net.add_arc(("base", n), "sink", capacity=base, cost=-w_later)
         net.add_arc(("over", n), "sink", capacity=over, cost=-w_later)
-        cost = -bonus if n in sources else 0
+        cost = -bonus if n in case.sources else 0
         into_over[n] = net.add_arc(("carried", n), ("over", n), capacity=over, cost=cost)
-        if n not in sinks:
-            into_base[n] = net.add_arc(("carried", n), ("base", n), capacity=big, cost=0)
+        if n not in case.sinks:
+            into_base[n] = net.add_arc(
+                ("carried", n),
+                ("base", n),
+                capacity=base if drain else big,
+                cost=-bonus if drain else 0,
+            )
         key = _group_key(r1, first.theme.get(n, ""))
         if key is not None:
             limit = later.shift_limit.get(n, 0)
             net.add_arc(("award", n), ("hub2", key), capacity=limit if by_source else big, cost=0)
-            if n not in sources:
+            if n not in case.sources:
                 shifted_in[n] = net.add_arc(
                     ("hub2", key), ("over", n), capacity=big if by_source else limit, cost=0
                 )
-        if moves_on:
+        if carries_on:
             if whole:
                 net.add_arc(("award", n), "kept", capacity=big, cost=0)
             else:
                 cap = r1.carry_over.limit(Money.from_cents(award)).cents
                 net.add_arc(("award", n), "sink", capacity=cap, cost=-w_kept)
-    if moves_on and whole:
+        if again and n not in case.stays and (n not in case.sinks or base == 0):
+            moved_on[n] = net.add_arc(("carried", n), "sink", capacity=big, cost=-w_kept)
+    if carries_on and whole:
         total = sum(later.awarded.get(n, 0) for n in names)
         net.add_arc(
             "kept",
@@ -349,25 +375,38 @@ def _layered(
             cost=-w_kept,
         )
     cost = net.solve("source", "sink")
-    if any(net.flow(into_over[n]) < overs[n] for n in sources):
+
+    def flow(arcs: Mapping[str, int], n: str) -> int:
+        return net.flow(arcs[n]) if n in arcs else 0
+
+    if any(flow(into_over, n) < overs[n] for n in case.sources) or any(
+        flow(into_base, n) < bases[n] for n in case.drains
+    ):
         return None
-    cost += bonus * sum(overs[n] for n in sources)
+    cost += bonus * (sum(overs[n] for n in case.sources) + sum(bases[n] for n in case.drains))
     if fixed:
         cost -= (w_later + 1) * sum(first.outs.get(n, 0) for n in names)
-    wrong = next(
-        (
-            n
-            for n in names
-            if n in into_base
-            and net.flow(into_base[n]) > 0
-            and (
-                net.flow(into_over[n]) < overs[n]
-                or (n in shifted_in and net.flow(shifted_in[n]) > 0)
-            )
-        ),
-        None,
-    )
-    return cost, {n: net.flow(a) for n, a in out_arcs.items()}, wrong
+    shifts = {n: net.flow(a) for n, a in out_arcs.items()}
+    for n in names:
+        frees = flow(into_base, n) > 0 and (
+            flow(into_over, n) < overs[n] or flow(shifted_in, n) > 0
+        )
+        if frees:  # carried money frees its award while its overspend is not all covered by it
+            return cost, shifts, [
+                attrs.evolve(case, sources=case.sources | {n}),
+                attrs.evolve(case, sinks=case.sinks | {n}),
+            ]
+        moves = flow(moved_on, n) > 0 and (
+            flow(into_over, n) < overs[n] or flow(into_base, n) < bases[n]
+        )
+        if moves and n not in case.drains:  # moved on before all its spending was covered
+            options = [attrs.evolve(case, stays=case.stays | {n})]
+            if n not in case.sinks:
+                options.append(
+                    attrs.evolve(case, sources=case.sources | {n}, drains=case.drains | {n})
+                )
+            return cost, shifts, options
+    return cost, shifts, []
 
 
 def _layered_optimum(
@@ -377,7 +416,7 @@ def _layered_optimum(
     The best accounting over both years by :func:`_layered`, branch and bound: a network's
     least cost bounds every accounting of its case; where its flow is one the rules allow, it
     is the best of its case; otherwise the component whose flow the rules do not allow is
-    settled both as a sink and as a source, in two networks. ``None`` if more than
+    settled in each of its two cases, in two networks. ``None`` if more than
     :data:`MAX_NETWORKS` networks would be needed.
     """
     big = (
@@ -386,21 +425,21 @@ def _layered_optimum(
         + 1
     )
     best: tuple[int, dict[str, int]] | None = None
-    todo: list[tuple[frozenset[str], frozenset[str]]] = [(frozenset(), frozenset())]
+    todo = [_Case()]
     solved = 0
     while todo:
-        sources, sinks = todo.pop()
+        case = todo.pop()
         solved += 1
         if solved > MAX_NETWORKS:
             return None
-        found = _layered(names, first, later, big, fixed=fixed, sources=sources, sinks=sinks)
+        found = _layered(names, first, later, big, fixed=fixed, case=case)
         if found is None or (best is not None and found[0] >= best[0]):
             continue  # impossible, or no better than the best found
-        cost, shifts, wrong = found
-        if wrong is None:
-            best = (cost, shifts)
+        cost, shifts, instead = found
+        if instead:
+            todo += instead
         else:
-            todo += [(sources | {wrong}, sinks), (sources, sinks | {wrong})]
+            best = (cost, shifts)
     assert best is not None, "the accounting of the engine's own choice is always allowed"
     return best
 
@@ -453,11 +492,6 @@ def why_not_computed(first: FirstYear, later: Sequence[LaterYear]) -> str:
     if len(later) != 1:
         return (
             f"it is computed for two years with walls, and {len(later) + 1} follow each other here"
-        )
-    if _moves_again(later[0].rules):
-        return (
-            "it is computed where money carried into the second year and not spent there is "
-            "repaid, and here it moves on again"
         )
     return (
         "it is computed where the first year's carry-over is limited per component, "
