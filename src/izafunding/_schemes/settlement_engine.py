@@ -48,6 +48,9 @@ class _Budget:
     need: int = 0
     shifted_in: int = 0
     shifted_out: int = 0
+    #: The year's shifting and carry-over limits of this budget's award (each computed once).
+    shift_limit: int = 0
+    carry_limit: int = 0
 
 
 def _parts(value: Money | Mapping[str, Money] | None) -> dict[str, int]:
@@ -101,7 +104,7 @@ def _carry_caps(budgets: list[_Budget], rules: YearRules) -> dict[str, int] | No
         return {b.name: 0 for b in budgets}
     if not carry.per_component:
         return None
-    return {b.name: carry.limit(Money.from_cents(b.awarded)).cents for b in budgets}
+    return {b.name: b.carry_limit for b in budgets}
 
 
 def _groups(budgets: list[_Budget], rules: YearRules) -> list[list[_Budget]]:
@@ -119,7 +122,7 @@ def _give_take(group: list[_Budget], rules: YearRules) -> tuple[dict[str, int], 
     give: dict[str, int] = {}
     take: dict[str, int] = {}
     for b in group:
-        limit = shifting.limit(Money.from_cents(b.awarded)).cents
+        limit = b.shift_limit
         if shifting.base is ShiftBase.SOURCE_COMPONENT:
             give[b.name] = min(b.unspent_award, limit)
             take[b.name] = b.need
@@ -216,9 +219,7 @@ def _best_over_the_run(
         unspent={b.name: b.unspent_award for b in budgets},
         need={b.name: b.need for b in budgets},
         again={b.name: b.unspent_carried for b in budgets if again and b.unspent_carried},
-        shift_limit={
-            b.name: rules.shifting.limit(Money.from_cents(b.awarded)).cents for b in budgets
-        },
+        shift_limit={b.name: b.shift_limit for b in budgets},
         carry_limit={b.name: carry_caps.get(b.name, 0) for b in budgets},
         outs={b.name: b.shifted_out for b in budgets},
     )
@@ -277,6 +278,10 @@ def _settle_year(
         b.unspent_carried = b.carried_in - from_carried
         b.unspent_award = b.awarded - from_award
         b.need = b.spent - b.used
+        if walls:
+            b.shift_limit = rules.shifting.limit(Money.from_cents(b.awarded)).cents
+        if rules.carry_over.per_component:
+            b.carry_limit = rules.carry_over.limit(Money.from_cents(b.awarded)).cents
     choice = None
     if walls:
         _shift(budgets, rules)
@@ -297,7 +302,7 @@ def _settle_year(
         if rules.is_last or carry.share == 0:
             moved = 0
         elif carry.per_component:
-            moved = min(remaining, carry.limit(Money.from_cents(b.awarded)).cents)
+            moved = min(remaining, b.carry_limit)
         else:
             moved = whole_moved[b.name]
         again = b.unspent_carried if carry.moves_again and not rules.is_last else 0
