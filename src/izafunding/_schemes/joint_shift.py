@@ -84,7 +84,7 @@ from .rules import ShiftBase, ShiftScope
 from .scheme import YearRules
 
 
-__all__ = ["FirstYear", "LaterYear", "best_shifts", "has_choice"]
+__all__ = ["FirstYear", "LaterYear", "best_shifts"]
 
 
 @attrs.frozen(kw_only=True)
