@@ -14,7 +14,14 @@ preference (each decides only where the ones before it tie):
 1. the least repayable over the two years (money moving on from the second year, under a
    reading that lets it, counted as kept: it is at worst repaid later);
 2. of those, the most spent over the two years;
-3. of those, the most spent in the first year (shifted rather than carried).
+3. of those, the most spent in the first year (shifted rather than carried);
+4. of those, the least repayable in the first year (carried rather than repaid, where the
+   second year repays it anyway);
+5. of those, the most of the carried money spent on the overspend of the component it was
+   carried for (rather than freeing its award to shift).
+
+The last two make every year's figures (repayable, spent, shifted, carried) depend on the
+amounts alone: components with the same figures under other names settle the same.
 
 **The published rules** (:func:`_optimum`): the second year carries nothing on (GALA 2024:
 no carry-over rule) and limits shifting, if at all, by a share of the award of the component
@@ -30,11 +37,12 @@ covered from the group's unspent awards, each up to its shifting limit). So a ce
 a component is worth a cent up to ``spent + shifting limit - award``, and the group together
 up to what it spent: a network. Money is a flow from a source to a sink: each component's
 unspent money of the first year (what its own spending leaves of its award), along arcs for
-shifting to an overspend of its group (up to its limit; into the sink, worth ``2 * B + 1``)
-and for carrying to the same component (up to its carry-over limit), then from what is
-carried into the second year's worth (into the sink, worth ``2 * B``), with ``B`` more than
-all the money, so that a cent more spent over both years outweighs any number of cents
-moved between the years. A flow of least cost in integers is a best accounting (a flow in
+shifting to an overspend of its group (up to its limit) and for carrying to the same
+component (up to its carry-over limit), then from what is carried into the second year's
+worth, into the sink. Each arc into the sink, and the carrying and own-overspend arcs, is
+worth a weight per cent that encodes the order above (:class:`_Weights`: powers of ``B``,
+more than all the money, so that a cent of a better kind outweighs any number of cents of
+a worse one). A flow of least cost in integers is a best accounting (a flow in
 integers always has an optimum in whole cents, so no finer split does better), and the
 engine's own choice is worth the same formula, so the two compare exactly.
 
@@ -218,29 +226,77 @@ def _second_year(
     return threshold, members, room
 
 
-def _own_value(names: Sequence[str], first: FirstYear, later: LaterYear, big: int) -> int:
+@attrs.frozen
+class _Weights:
+    """
+    What a cent is worth in a network, by the order of preference of the module: with
+    *big* more than all the money, a cent of each level outweighs any number of cents of
+    the levels below it.
+    """
+
+    big: int
+
+    @property
+    def kept(self) -> int:
+        """Moving on from the second year (least repayable)."""
+        return self.big**4
+
+    @property
+    def later(self) -> int:
+        """Spent in the second year (least repayable, then most spent)."""
+        return self.kept + self.big**3
+
+    @property
+    def first(self) -> int:
+        """Shifted in the first year (and most spent in the first year)."""
+        return self.later + self.big**2
+
+    @property
+    def carried(self) -> int:
+        """Carried from the first year (where all else ties: kept, not repaid, in the first year)."""
+        return self.big
+
+    #: Carried money that covers its own component's overspend in the second year (where all
+    #: else ties: spent on the component it was carried for, not freeing its award to shift).
+    own = 1
+
+    @property
+    def forced(self) -> int:
+        """What a case of :func:`_layered` forces, before anything else counts."""
+        return self.big**5
+
+
+def _own_value(names: Sequence[str], first: FirstYear, later: LaterYear, w: _Weights) -> int:
     """The cost (as :func:`_optimum` counts it) of the engine's own shifting."""
     threshold, members, room = _second_year(names, first, later)
-    carried = {
+    moved = {
         n: min(first.unspent.get(n, 0) - first.outs.get(n, 0), first.carry_limit.get(n, 0))
-        + first.again.get(n, 0)
         for n in names
     }
+    carried = {n: moved[n] + first.again.get(n, 0) for n in names}
     spent_later = sum(
         min(max(0, room[g]), sum(min(carried[n], threshold[n]) for n in ms))
         for g, ms in members.items()
     )
+    own = sum(min(carried[n], _over(later, n)) for n in names)
     shifted = sum(first.outs.get(n, 0) for n in names)
-    return -(2 * big + 1) * shifted - 2 * big * spent_later
+    return -(
+        w.first * shifted + w.later * spent_later + w.carried * sum(moved.values()) + w.own * own
+    )
+
+
+def _over(later: LaterYear, name: str) -> int:
+    """What a component spends in the second year beyond its award there."""
+    return max(0, later.spent.get(name, 0) - later.awarded.get(name, 0))
 
 
 def _first_year(
-    net: FlowNetwork, names: Sequence[str], first: FirstYear, weight: int, *, fixed: bool
+    net: FlowNetwork, names: Sequence[str], first: FirstYear, w: _Weights, *, fixed: bool
 ) -> dict[str, int]:
     """
     The first year's arcs: each component's money left after its own spending shifts to an
-    overspend of its group (worth *weight* a cent) or carries to the same component; with
-    *fixed*, the engine's own shifting is taken out first. Returns the shifting arcs.
+    overspend of its group or carries to the same component; with *fixed*, the engine's own
+    shifting is taken out first. Returns the shifting arcs.
     """
     r0 = first.rules
     out_arcs: dict[str, int] = {}
@@ -258,22 +314,32 @@ def _first_year(
             else:
                 give, take = unspent, min(first.need[n], first.shift_limit[n])
             out_arcs[n] = net.add_arc(("left", n), ("hub", key), capacity=give, cost=0)
-            net.add_arc(("hub", key), "sink", capacity=take, cost=-weight)
-        net.add_arc(("left", n), ("carried", n), capacity=first.carry_limit[n], cost=0)
+            net.add_arc(("hub", key), "sink", capacity=take, cost=-w.first)
+        net.add_arc(("left", n), ("carried", n), capacity=first.carry_limit[n], cost=-w.carried)
+        # What is carried and not spent in the second year is repaid there: worth nothing more.
+        net.add_arc(
+            ("carried", n), "sink", capacity=first.carry_limit[n] + first.again.get(n, 0), cost=0
+        )
     return out_arcs
 
 
 def _optimum(
-    names: Sequence[str], first: FirstYear, later: LaterYear, big: int
+    names: Sequence[str], first: FirstYear, later: LaterYear, w: _Weights
 ) -> tuple[int, dict[str, int]]:
     """The least cost over both years for the components *names*, and its shifting."""
     net = FlowNetwork()
-    out_arcs = _first_year(net, names, first, 2 * big + 1, fixed=False)
+    out_arcs = _first_year(net, names, first, w, fixed=False)
     threshold, members, room = _second_year(names, first, later)
     for group, ms in members.items():
         for n in ms:
-            net.add_arc(("carried", n), ("spends", group), capacity=threshold[n], cost=0)
-        net.add_arc(("spends", group), "sink", capacity=max(0, room[group]), cost=-2 * big)
+            # Carried money covers its own component's overspend first (spent there, whether
+            # or not the group could have covered it by shifting); the rest frees its award.
+            over = _over(later, n)
+            net.add_arc(("carried", n), ("own", n), capacity=over, cost=-w.own)
+            net.add_arc(("own", n), ("spends", group), capacity=over, cost=0)
+            net.add_arc(("own", n), "sink", capacity=over, cost=0)
+            net.add_arc(("carried", n), ("spends", group), capacity=threshold[n] - over, cost=0)
+        net.add_arc(("spends", group), "sink", capacity=max(0, room[group]), cost=-w.later)
     cost = net.solve("source", "sink")
     return cost, {n: net.flow(a) for n, a in out_arcs.items()}
 
@@ -319,11 +385,10 @@ def _layered(
     is impossible.
     """
     r1 = later.rules
-    w_kept = big * big
-    w_later = w_kept + big
-    bonus = w_kept * big  # fills what a case forces before anything else counts
+    w = _Weights(big)
+    w_kept, w_later, bonus = w.kept, w.later, w.forced
     net = FlowNetwork()
-    out_arcs = _first_year(net, names, first, w_later + 1, fixed=fixed)
+    out_arcs = _first_year(net, names, first, w, fixed=fixed)
     into_over: dict[str, int] = {}
     into_base: dict[str, int] = {}
     shifted_in: dict[str, int] = {}
@@ -341,7 +406,7 @@ def _layered(
         net.add_arc(("award", n), ("base", n), capacity=0 if drain else award, cost=0)
         net.add_arc(("base", n), "sink", capacity=base, cost=-w_later)
         net.add_arc(("over", n), "sink", capacity=over, cost=-w_later)
-        cost = -bonus if n in case.sources else 0
+        cost = -bonus - w.own if n in case.sources else -w.own
         into_over[n] = net.add_arc(("carried", n), ("over", n), capacity=over, cost=cost)
         if n not in case.sinks:
             into_base[n] = net.add_arc(
@@ -385,17 +450,21 @@ def _layered(
         return None
     cost += bonus * (sum(overs[n] for n in case.sources) + sum(bases[n] for n in case.drains))
     if fixed:
-        cost -= (w_later + 1) * sum(first.outs.get(n, 0) for n in names)
+        cost -= w.first * sum(first.outs.get(n, 0) for n in names)
     shifts = {n: net.flow(a) for n, a in out_arcs.items()}
     for n in names:
         frees = flow(into_base, n) > 0 and (
             flow(into_over, n) < overs[n] or flow(shifted_in, n) > 0
         )
         if frees:  # carried money frees its award while its overspend is not all covered by it
-            return cost, shifts, [
-                attrs.evolve(case, sources=case.sources | {n}),
-                attrs.evolve(case, sinks=case.sinks | {n}),
-            ]
+            return (
+                cost,
+                shifts,
+                [
+                    attrs.evolve(case, sources=case.sources | {n}),
+                    attrs.evolve(case, sinks=case.sinks | {n}),
+                ],
+            )
         moves = flow(moved_on, n) > 0 and (
             flow(into_over, n) < overs[n] or flow(into_base, n) < bases[n]
         )
@@ -466,9 +535,9 @@ def best_shifts(
         if not _gives_up_carry(first, names):
             continue
         if _closed_form(later[0]):
-            big = sum(first.unspent.get(n, 0) + first.again.get(n, 0) for n in names) + 1
-            best, shifts = _optimum(names, first, later[0], big)
-            own = _own_value(names, first, later[0], big)
+            w = _Weights(sum(first.unspent.get(n, 0) + first.again.get(n, 0) for n in names) + 1)
+            best, shifts = _optimum(names, first, later[0], w)
+            own = _own_value(names, first, later[0], w)
         else:
             found = _layered_optimum(names, first, later[0], fixed=False)
             mine = _layered_optimum(names, first, later[0], fixed=True)
